@@ -1,0 +1,214 @@
+namespace BoardKit.Firmware.Core.Wire
+{
+    /// <summary>
+    /// Reads program and alert payloads (docs/protocol.md, "Program" and "Item record"). Program payload:
+    /// <code>
+    /// 0  2  UTC offset, minutes, signed (-720..840)
+    /// 2  1  item count (1..16)
+    /// 3  1  flags (0)
+    /// 4  .. item records, one after another; bytes after the last item are ignored (extensions)
+    /// </code>
+    /// Item record (also the whole alert payload):
+    /// <code>
+    /// 0  2  item length: bytes after this field (so the next item starts at offset 2 + length)
+    /// 2  1  layout (0 static, 1 scroll, 2 page)
+    /// 3  1  level (0 normal, 1 priority, 2 emergency)
+    /// 4  4  dwell, ms
+    /// 8  2  scroll speed, px/s (scroll: 1..1000, otherwise 0)
+    /// 10 4  valid from, unix s (0 = open)
+    /// 14 4  valid until, unix s (0 = open)
+    /// 18 2  daily schedule start, minute of local day (0..1439)
+    /// 20 2  daily schedule end, minute of local day (0..1440; = start: all day)
+    /// 22 1  frame count (static 1, scroll 1, page 1..16)
+    /// 23 .. frames (FrameCodec), then ignored extension bytes up to the item length
+    /// </code>
+    /// Everything, including every frame's run-length stream, is validated before TryRead returns true; nothing is
+    /// allocated and nothing throws.
+    /// </summary>
+    public static class ProgramCodec
+    {
+        /// <summary>Bytes of the program header.</summary>
+        public const int ProgramHeaderSize = 4;
+
+        /// <summary>Bytes of an item record before its frames, including the length field.</summary>
+        public const int ItemHeaderSize = 23;
+
+        /// <summary>Lowest UTC offset accepted, minutes (UTC-12).</summary>
+        public const int MinUtcOffsetMinutes = -720;
+
+        /// <summary>Highest UTC offset accepted, minutes (UTC+14).</summary>
+        public const int MaxUtcOffsetMinutes = 840;
+
+        /// <summary>
+        /// Validates a whole program payload and fills <paramref name="program"/> with the item offsets.
+        /// <paramref name="scratchItem"/> and <paramref name="scratchFrame"/> are working space (contents undefined after).
+        /// </summary>
+        public static bool TryRead(byte[] src, int offset, int length, ProgramInfo program, ProgramItem scratchItem, FrameHeader scratchFrame, out int errorCode)
+        {
+            if (offset < 0 || length < 0 || offset > src.Length || src.Length - offset < length)
+            {
+                errorCode = WireError.Truncated;
+                return false;
+            }
+
+            if (length < ProgramHeaderSize)
+            {
+                errorCode = WireError.Truncated;
+                return false;
+            }
+
+            int utcOffset = BigEndian.ReadInt16(src, offset);
+            if (utcOffset < MinUtcOffsetMinutes || utcOffset > MaxUtcOffsetMinutes)
+            {
+                errorCode = WireError.BadField;
+                return false;
+            }
+
+            int count = src[offset + 2];
+            if (count < 1 || count > WireLimits.MaxItems)
+            {
+                errorCode = WireError.BadItemCount;
+                return false;
+            }
+
+            if (src[offset + 3] != 0)
+            {
+                errorCode = WireError.ReservedBitsSet;
+                return false;
+            }
+
+            int p = offset + ProgramHeaderSize;
+            int end = offset + length;
+            for (int i = 0; i < count; i++)
+            {
+                if (!TryReadItem(src, p, end - p, scratchItem, scratchFrame, out errorCode))
+                {
+                    return false;
+                }
+
+                int itemLength = 2 + BigEndian.ReadUInt16(src, p);
+                program.ItemOffsets[i] = p;
+                program.ItemLengths[i] = itemLength;
+                p += itemLength;
+            }
+
+            program.UtcOffsetMinutes = utcOffset;
+            program.ItemCount = count;
+            errorCode = WireError.None;
+            return true;
+        }
+
+        /// <summary>
+        /// Reads and validates one item record at src[offset..offset+available) into <paramref name="item"/>
+        /// (settings and frame offsets). Used for program items (offset from ProgramInfo.ItemOffsets) and for the
+        /// alert payload. Bytes after the record are not read.
+        /// </summary>
+        public static bool TryReadItem(byte[] src, int offset, int available, ProgramItem item, FrameHeader scratchFrame, out int errorCode)
+        {
+            if (offset < 0 || available < 0 || offset > src.Length || src.Length - offset < available)
+            {
+                errorCode = WireError.Truncated;
+                return false;
+            }
+
+            if (available < ItemHeaderSize)
+            {
+                errorCode = WireError.Truncated;
+                return false;
+            }
+
+            int recordLength = 2 + BigEndian.ReadUInt16(src, offset);
+            if (recordLength > available)
+            {
+                errorCode = WireError.Truncated;
+                return false;
+            }
+
+            if (recordLength < ItemHeaderSize)
+            {
+                errorCode = WireError.LengthMismatch;
+                return false;
+            }
+
+            int layout = src[offset + 2];
+            int level = src[offset + 3];
+            uint dwell = BigEndian.ReadUInt32(src, offset + 4);
+            int speed = BigEndian.ReadUInt16(src, offset + 8);
+            uint validFrom = BigEndian.ReadUInt32(src, offset + 10);
+            uint validUntil = BigEndian.ReadUInt32(src, offset + 14);
+            int scheduleStart = BigEndian.ReadUInt16(src, offset + 18);
+            int scheduleEnd = BigEndian.ReadUInt16(src, offset + 20);
+            int frames = src[offset + 22];
+            errorCode = CheckSettings(layout, level, speed, validFrom, validUntil, scheduleStart, scheduleEnd);
+            if (errorCode != WireError.None)
+            {
+                return false;
+            }
+
+            if (frames < 1 || frames > WireLimits.MaxFramesPerItem || (layout != ProgramItem.LayoutPage && frames != 1))
+            {
+                errorCode = WireError.BadFrameCount;
+                return false;
+            }
+
+            int maxWidth = layout == ProgramItem.LayoutScroll ? WireLimits.MaxStripWidth : WireLimits.MaxPanelWidth;
+            int p = offset + ItemHeaderSize;
+            int end = offset + recordLength;
+            for (int f = 0; f < frames; f++)
+            {
+                if (!FrameCodec.TryDecode(src, p, end - p, maxWidth, scratchFrame, null, out errorCode))
+                {
+                    return false;
+                }
+
+                item.FrameOffsets[f] = p;
+                item.FrameLengths[f] = scratchFrame.EncodedLength;
+                p += scratchFrame.EncodedLength;
+            }
+
+            item.Layout = layout;
+            item.Level = level;
+            item.DwellMs = dwell;
+            item.ScrollSpeed = speed;
+            item.ValidFrom = validFrom;
+            item.ValidUntil = validUntil;
+            item.ScheduleStartMinute = scheduleStart;
+            item.ScheduleEndMinute = scheduleEnd;
+            item.FrameCount = frames;
+            errorCode = WireError.None;
+            return true;
+        }
+
+        /// <summary>Checks item settings; returns WireError.None or BadField. Shared by reader and writer.</summary>
+        public static int CheckSettings(int layout, int level, int scrollSpeed, uint validFrom, uint validUntil, int scheduleStart, int scheduleEnd)
+        {
+            if (layout < ProgramItem.LayoutStatic || layout > ProgramItem.LayoutPage)
+            {
+                return WireError.BadField;
+            }
+
+            if (level < ProgramItem.LevelNormal || level > ProgramItem.LevelEmergency)
+            {
+                return WireError.BadField;
+            }
+
+            bool scroll = layout == ProgramItem.LayoutScroll;
+            if (scroll ? (scrollSpeed < 1 || scrollSpeed > ProgramItem.MaxScrollSpeed) : scrollSpeed != 0)
+            {
+                return WireError.BadField;
+            }
+
+            if (validFrom != 0 && validUntil != 0 && validUntil <= validFrom)
+            {
+                return WireError.BadField;
+            }
+
+            if (scheduleStart < 0 || scheduleStart >= ProgramItem.MinutesPerDay || scheduleEnd < 0 || scheduleEnd > ProgramItem.MinutesPerDay)
+            {
+                return WireError.BadField;
+            }
+
+            return WireError.None;
+        }
+    }
+}

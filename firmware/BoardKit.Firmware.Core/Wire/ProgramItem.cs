@@ -1,0 +1,111 @@
+namespace BoardKit.Firmware.Core.Wire
+{
+    /// <summary>
+    /// One item of a program (or the single item of an alert): how and when to show its frames
+    /// (docs/protocol.md, "Item record"). Mutable and reusable; the decoder fills a caller-owned instance, including
+    /// the offsets of the item's frames in the message so they can be decoded one at a time.
+    /// </summary>
+    public sealed class ProgramItem
+    {
+        /// <summary>Layout: static, one frame shown still.</summary>
+        public const int LayoutStatic = 0;
+        /// <summary>Layout: scroll, one strip frame (up to WireLimits.MaxStripWidth wide) moved right to left.</summary>
+        public const int LayoutScroll = 1;
+        /// <summary>Layout: page, 1..16 frames shown in turn, each for DwellMs.</summary>
+        public const int LayoutPage = 2;
+
+        /// <summary>Bulletin level normal (scheduled by the commune).</summary>
+        public const int LevelNormal = 0;
+        /// <summary>Bulletin level priority (played ahead of normal items).</summary>
+        public const int LevelPriority = 1;
+        /// <summary>Bulletin level emergency (played immediately: disasters, fire, epidemics).</summary>
+        public const int LevelEmergency = 2;
+
+        /// <summary>Fastest scroll speed accepted, pixels per second.</summary>
+        public const int MaxScrollSpeed = 1000;
+
+        /// <summary>Minutes in a day; ScheduleEndMinute may equal it (until midnight).</summary>
+        public const int MinutesPerDay = 1440;
+
+        /// <summary>Layout: LayoutStatic, LayoutScroll or LayoutPage.</summary>
+        public int Layout { get; set; }
+
+        /// <summary>Level: LevelNormal, LevelPriority or LevelEmergency.</summary>
+        public int Level { get; set; }
+
+        /// <summary>
+        /// Milliseconds: static = how long the item is shown; page = per page; scroll = minimum time on screen
+        /// (0 = one full pass of the strip).
+        /// </summary>
+        public uint DwellMs { get; set; }
+
+        /// <summary>Scroll speed in pixels per second, 1..1000 for scroll items; must be 0 for other layouts.</summary>
+        public int ScrollSpeed { get; set; }
+
+        /// <summary>Start of validity, unix seconds UTC, inclusive; 0 = no start.</summary>
+        public uint ValidFrom { get; set; }
+
+        /// <summary>End of validity, unix seconds UTC, exclusive; 0 = no end. For an alert, its expiry.</summary>
+        public uint ValidUntil { get; set; }
+
+        /// <summary>Daily schedule start, minute of the local day 0..1439 (local = UTC + program's offset).</summary>
+        public int ScheduleStartMinute { get; set; }
+
+        /// <summary>
+        /// Daily schedule end, minute of the local day 0..1440, exclusive. Equal to the start: no daily schedule
+        /// (all day). Less than the start: the window crosses midnight (e.g. 1320..360 = 22:00 to 06:00).
+        /// </summary>
+        public int ScheduleEndMinute { get; set; }
+
+        /// <summary>Decoder: number of frames (1..16).</summary>
+        public int FrameCount { get; set; }
+
+        /// <summary>Decoder: offset of each frame in the source array (first FrameCount entries used).</summary>
+        public int[] FrameOffsets { get; } = new int[WireLimits.MaxFramesPerItem];
+
+        /// <summary>Decoder: encoded length of each frame.</summary>
+        public int[] FrameLengths { get; } = new int[WireLimits.MaxFramesPerItem];
+
+        /// <summary>True if the validity window contains <paramref name="nowUnixSeconds"/>.</summary>
+        public bool IsValidAt(long nowUnixSeconds)
+        {
+            if (ValidFrom != 0 && nowUnixSeconds < ValidFrom)
+            {
+                return false;
+            }
+
+            return ValidUntil == 0 || nowUnixSeconds < ValidUntil;
+        }
+
+        /// <summary>True if the daily schedule contains <paramref name="minuteOfLocalDay"/> (0..1439).</summary>
+        public bool IsScheduledAt(int minuteOfLocalDay)
+        {
+            int start = ScheduleStartMinute;
+            int end = ScheduleEndMinute;
+            if (start == end)
+            {
+                return true;
+            }
+
+            if (start < end)
+            {
+                return minuteOfLocalDay >= start && minuteOfLocalDay < end;
+            }
+
+            return minuteOfLocalDay >= start || minuteOfLocalDay < end;
+        }
+
+        /// <summary>Copies the schedule and display fields (not the frame offsets) from <paramref name="other"/>.</summary>
+        public void CopySettingsFrom(ProgramItem other)
+        {
+            Layout = other.Layout;
+            Level = other.Level;
+            DwellMs = other.DwellMs;
+            ScrollSpeed = other.ScrollSpeed;
+            ValidFrom = other.ValidFrom;
+            ValidUntil = other.ValidUntil;
+            ScheduleStartMinute = other.ScheduleStartMinute;
+            ScheduleEndMinute = other.ScheduleEndMinute;
+        }
+    }
+}
