@@ -717,15 +717,10 @@ namespace BoardKit.Gateway.Rendering
                 };
                 foreach (Item item in line)
                 {
-                    if (item.Cluster is not null && item.Cluster.Glyphs.Count > 0)
+                    if (item.Cluster is not null)
                     {
-                        int index = attempt.IndexOf(item.Color);
-                        if (index < 0)
-                        {
-                            attempt.Errors.Add($"{item.Describe()} would be colour #{item.Color:X6}, but a frame holds at most {MaxColours} colours including black.");
-                            return;
-                        }
-
+                        // The colour enters the palette with the first lit pixel: a run of spaces adds none.
+                        int index = -1;
                         foreach (PlacedGlyph placed in item.Cluster.Glyphs)
                         {
                             Glyph glyph = placed.Glyph;
@@ -753,6 +748,17 @@ namespace BoardKit.Gateway.Rendering
                                         sides[2] = Math.Max(sides[2], area.Left - x);
                                         sides[3] = Math.Max(sides[3], x - (area.Right - 1));
                                         continue;
+                                    }
+
+                                    if (index < 0)
+                                    {
+                                        index = attempt.IndexOf(item.Color);
+                                        if (index < 0)
+                                        {
+                                            attempt.Errors.Add(
+                                                $"{item.Describe()} would be colour #{item.Color:X6}, but a frame holds at most {MaxColours} colours including black.");
+                                            return;
+                                        }
                                     }
 
                                     canvas.Pixels[(y * canvas.Width) + x] = (byte)index;
