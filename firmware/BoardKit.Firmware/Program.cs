@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net.NetworkInformation;
+using System.Threading;
+using BoardKit.Firmware.Adapters;
+using nanoFramework.Networking;
+
+namespace BoardKit.Firmware
+{
+    /// <summary>
+    /// Boot sequence of a BoardKit LED board. Each step says what it does today and what later work plugs in;
+    /// nothing below pretends to do more than it does. Pins and sizes: <see cref="ReferenceBoard"/>.
+    /// </summary>
+    public static class Program
+    {
+        // How long to wait for Wi-Fi and a valid clock (SNTP) before running offline: the README pattern of
+        // WifiNetworkHelper uses 60 s (facts.md §5). The board keeps showing cached content meanwhile.
+        private const int WifiTimeoutMs = 60000;
+
+        /// <summary>Entry point: boots, then leaves the work to timers and event threads.</summary>
+        public static void Main()
+        {
+            // 1) Board config and key from I:\ (put there with `nanoff --filedeployment`, see ../README.md).
+            var store = new FlashFileStore(ReferenceBoard.StorageRoot);
+            byte[]? boardConfig = store.Read(ReferenceBoard.ConfigFile);
+            byte[]? boardKey = store.Read(ReferenceBoard.KeyFile);
+            Debug.WriteLine("board.json: " + (boardConfig == null ? "missing" : boardConfig.Length + " bytes"));
+            Debug.WriteLine("board.key: " + (boardKey == null ? "missing" : boardKey.Length + " bytes"));
+            // LATER (core): parse board.json (pins, chains, panel size and PixelMap, power budget, broker, site and
+            // board id) and use it instead of ReferenceBoard; load board.key into the core's KeyRing once the key
+            // file format (key id + 32-byte key) is specified. Without a key the board must not accept content.
+
+            // 2) LED output: one RMT channel and one preallocated buffer for chain 0, created once for the
+            // board's lifetime. WS2812s power up showing noise, so blank them first.
+            var frame = new byte[ReferenceBoard.LedCount * 3];
+            var chain0 = new RmtPixelSink(ReferenceBoard.LedRmtChannel, ReferenceBoard.LedDataGpio, ReferenceBoard.LedCount);
+            chain0.Show(frame, frame.Length);
+            // LATER (core): the emergency logic takes an IEmergencyButton, i.e. new GpioEmergencyButton(
+            // new GpioController(), ReferenceBoard.EmergencyButtonGpio, ReferenceBoard.EmergencyButtonDebounceMs).
+
+            // 3) The last valid cached content, so the board shows something before (and without) the network.
+            byte[]? cachedProgram = store.Read(ReferenceBoard.ProgramFile);
+            Debug.WriteLine("program.bin: " + (cachedProgram == null ? "none" : cachedProgram.Length + " bytes"));
+            // LATER (core): verify it (envelope HMAC with the KeyRing, ReplayGuard state from flash) and hand it to
+            // the core's player, which renders each frame into `frame` through PixelMap and the power budget and
+            // calls chain0.Show from its own timer. Until the player exists the panel stays blank.
+
+            // 4) Wi-Fi, with the credentials stored in the device's config block (nanoff --networkdeployment);
+            // credentials never live in code or in board.json.
+            bool online = ConnectWifi();
+            Debug.WriteLine(online ? "Wi-Fi connected" : "Wi-Fi not connected: running offline");
+
+            // 5) MQTT.
+            // LATER (core): the MQTT session: nanoFramework.M2Mqtt MqttClient(host, 8883, true, caCert, null,
+            // MqttSslProtocols.TLSv1_2), Connect(clientId, user, password, cleanSession, keepAlive), Subscribe to
+            // boardkit/v1/{site}/{board}/{program|frame|alert|cmd}, MqttMsgPublishReceived -> core decoder, status
+            // with the 6-argument Publish(topic, payload, null, null, qos, retain) (facts.md §2). Broker, site and
+            // board id come from board.json, so this waits for step 1's parser.
+
+            Thread.Sleep(Timeout.Infinite);
+        }
+
+        private static bool ConnectWifi()
+        {
+            // System.Net: Wireless80211Configuration.GetAllWireless80211Configurations() (facts.md §5, §6).
+            Wireless80211Configuration[] configs = Wireless80211Configuration.GetAllWireless80211Configurations();
+            if (configs.Length == 0 || configs[0].Ssid == null || configs[0].Ssid.Length == 0)
+            {
+                Debug.WriteLine("no Wi-Fi credentials in the config block");
+                return false;
+            }
+
+            // System.Device.Wifi: WifiNetworkHelper.ConnectDhcp (facts.md §5, System.Device.Wifi:System.Device.Wifi/
+            // NetworkHelper/WifiNetworkHelper.cs). requiresDateTime: TLS certificate checks need a valid clock.
+            var cancel = new CancellationTokenSource(WifiTimeoutMs);
+            return WifiNetworkHelper.ConnectDhcp(configs[0].Ssid, configs[0].Password, requiresDateTime: true, token: cancel.Token);
+        }
+    }
+}
