@@ -65,8 +65,8 @@ namespace BoardKit.Gateway.Fonts
             this.combiningOffsets = combiningOffsets;
         }
 
-        /// <inheritdoc/>
-        public string Name { get; }
+        /// <summary>Name for messages: the file name without extension ("unifont") when loaded from a file.</summary>
+        public string Name { get; private set; }
 
         /// <inheritdoc/>
         public int Ascent => UnifontAscent;
@@ -103,7 +103,9 @@ namespace BoardKit.Gateway.Fonts
                 combining = File.ReadAllText(combiningPath, Encoding.ASCII);
             }
 
-            return Parse(hex, hexPath, combining, combiningPath ?? "combining");
+            var font = Parse(hex, hexPath, combining, combiningPath ?? "combining");
+            font.Name = Path.GetFileNameWithoutExtension(hexPath);
+            return font;
         }
 
         /// <summary>

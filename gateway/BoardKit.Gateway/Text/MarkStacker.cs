@@ -18,6 +18,8 @@ namespace BoardKit.Gateway.Text
     /// are stacked in logical order, each above the ink of the one before; marks below likewise downward. Layout tries,
     /// in order: the designed position with one blank row between base and mark and between marks; then marks snapped
     /// onto the base with one blank row; without the row above the base; without rows between marks; packed tight.
+    /// Before all that, the marks are left exactly where the font draws them if that keeps them inside the line and no
+    /// two marks share a pixel (Unifont's combining glyphs are designed to overprint the previous cell).
     /// The first that keeps all ink within the line wins; if none does the cluster is refused with the number of rows
     /// it would need.</para>
     /// </remarks>
@@ -129,6 +131,24 @@ namespace BoardKit.Gateway.Text
                 }
             }
 
+            if (above.Count + below.Count > 0 && AsDrawnFits(above, below))
+            {
+                // The font designer's own placement: used when it keeps every mark inside the line and no two marks
+                // share a pixel (a mark touching its base, like Tai Viet vowel U joining the consonant, is intended).
+                foreach (var (glyph, x, _) in above)
+                {
+                    placed.Add(new PlacedGlyph(glyph, x, 0));
+                }
+
+                foreach (var (glyph, x, _) in below)
+                {
+                    placed.Add(new PlacedGlyph(glyph, x, 0));
+                }
+
+                above.Clear();
+                below.Clear();
+            }
+
             if (above.Count > 0)
             {
                 int baseTop = baseInk.HasInk ? baseInk.Top : -1;
@@ -153,6 +173,33 @@ namespace BoardKit.Gateway.Text
 
             advance = pen;
             failedCodePoint = 0;
+            return true;
+        }
+
+        private bool AsDrawnFits(List<(Glyph Glyph, int X, Ink Ink)> above, List<(Glyph Glyph, int X, Ink Ink)> below)
+        {
+            var marks = new List<(Glyph Glyph, int X, Ink Ink)>(above);
+            marks.AddRange(below);
+            var seen = new HashSet<(int X, int Y)>();
+            foreach (var (glyph, x, ink) in marks)
+            {
+                if (!Fits(ink, 0))
+                {
+                    return false;
+                }
+
+                for (int row = 0; row < glyph.Height; row++)
+                {
+                    for (int column = 0; column < glyph.Width; column++)
+                    {
+                        if (glyph.IsSet(column, row) && !seen.Add((x + glyph.OffsetX + column, glyph.OffsetY + glyph.Height - 1 - row)))
+                        {
+                            return false;
+                        }
+                    }
+                }
+            }
+
             return true;
         }
 

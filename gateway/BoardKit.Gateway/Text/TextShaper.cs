@@ -167,11 +167,18 @@ namespace BoardKit.Gateway.Text
 
             // A precomposed letter no font draws whole may still be composed from its decomposition (NFD).
             string nfd = cluster.Normalize(NormalizationForm.FormD);
-            if (nfd != cluster && stacker.TryShape(Runes(nfd), out glyphs, out advance, out _, out _))
+            if (nfd != cluster)
             {
-                int at = normalized.Length;
-                normalized.Append(cluster);
-                return new ShapedCluster { Text = cluster, Index = at, Advance = advance, Glyphs = glyphs };
+                if (stacker.TryShape(Runes(nfd), out glyphs, out advance, out int nfdFailed, out string? nfdReason))
+                {
+                    int at = normalized.Length;
+                    normalized.Append(cluster);
+                    return new ShapedCluster { Text = cluster, Index = at, Advance = advance, Glyphs = glyphs };
+                }
+
+                // The composition attempt says more (which mark, how many rows), but name the letter the editor typed.
+                reason = $"no font has it whole and composing it failed: {nfdReason}";
+                failedCodePoint = nfdFailed == Rune.GetRuneAt(nfd, 0).Value ? failedCodePoint : nfdFailed;
             }
 
             missing.Add(Missing(failedCodePoint, origin, cluster, reason ?? "cannot be drawn"));
