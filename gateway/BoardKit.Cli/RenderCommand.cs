@@ -285,7 +285,7 @@ namespace BoardKit.Cli
             {
                 try
                 {
-                    written = WritePreviews(result, s.Out!, width, scale);
+                    written = WritePreviews(result, s.Out!, width, scale, leadIn ?? width);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -342,7 +342,7 @@ namespace BoardKit.Cli
             return new FontSet("unifont", new[] { unifont }, unifont.Ascent, unifont.Descent);
         }
 
-        private static List<string> WritePreviews(RenderResult result, string path, int panelWidth, int scale)
+        private static List<string> WritePreviews(RenderResult result, string path, int panelWidth, int scale, int leadIn)
         {
             var written = new List<string>();
             string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -350,7 +350,11 @@ namespace BoardKit.Cli
             if (result.Strip is not null)
             {
                 IReadOnlyList<IndexedBitmap> steps = ScrollAnimation.Frames(result.Strip, panelWidth);
-                File.WriteAllBytes(path, ApngWriter.Encode(LedPreview.RenderAll(steps, scale), ScrollAnimation.DefaultStepMs));
+
+                // The animation starts as the board does, on the blank lead-in; viewers that show only a still get the
+                // step where the text reaches the left edge instead.
+                IndexedBitmap still = LedPreview.Render(steps[Math.Min(leadIn, steps.Count - 1)], scale);
+                File.WriteAllBytes(path, ApngWriter.Encode(LedPreview.RenderAll(steps, scale), ScrollAnimation.DefaultStepMs, defaultImage: still));
                 written.Add($"{path} (animated, {steps.Count} frames)");
                 if (scale == 1)
                 {

@@ -8,7 +8,7 @@ namespace BoardKit.Gateway.Preview
 {
     /// <summary>
     /// Writes animated PNGs (APNG 1.0): acTL, then per frame an fcTL and its image data (IDAT for the first frame, so
-    /// viewers without APNG support show it; fdAT after that). fcTL and fdAT share one sequence counter from 0.
+    /// viewers without APNG support show it, unless a separate still image is given; fdAT after that). fcTL and fdAT share one sequence counter from 0.
     /// Every frame is full-size and replaces the previous one (dispose none, blend source).
     /// </summary>
     public static class ApngWriter
@@ -17,8 +17,10 @@ namespace BoardKit.Gateway.Preview
         /// <param name="frames">1 or more frames, all the same size and the same palette (the first frame's is written).</param>
         /// <param name="delayMs">How long each frame shows, in milliseconds (1–65535).</param>
         /// <param name="plays">Times to play the animation; 0 = loop for ever (default).</param>
+        /// <param name="defaultImage">Optional still image, same size and palette, that viewers without APNG support
+        /// show instead of the first frame (written as IDAT outside the animation). Null = the first frame is the still.</param>
         /// <returns>The whole APNG file.</returns>
-        public static byte[] Encode(IReadOnlyList<IndexedBitmap> frames, int delayMs, int plays = 0)
+        public static byte[] Encode(IReadOnlyList<IndexedBitmap> frames, int delayMs, int plays = 0, IndexedBitmap? defaultImage = null)
         {
             ArgumentNullException.ThrowIfNull(frames);
             if (frames.Count == 0)
@@ -30,7 +32,13 @@ namespace BoardKit.Gateway.Preview
             ArgumentOutOfRangeException.ThrowIfGreaterThan(delayMs, ushort.MaxValue);
             ArgumentOutOfRangeException.ThrowIfNegative(plays);
             IndexedBitmap first = frames[0];
-            foreach (IndexedBitmap frame in frames)
+            var all = new List<IndexedBitmap>(frames);
+            if (defaultImage is not null)
+            {
+                all.Add(defaultImage);
+            }
+
+            foreach (IndexedBitmap frame in all)
             {
                 if (frame.Width != first.Width || frame.Height != first.Height || !frame.Palette.AsSpan().SequenceEqual(first.Palette))
                 {
@@ -48,12 +56,18 @@ namespace BoardKit.Gateway.Preview
             PngWriter.WriteChunk(png, "acTL", actl);
             PngWriter.WriteChunk(png, "PLTE", PngWriter.Plte(first.Palette));
 
+            if (defaultImage is not null)
+            {
+                // IDAT without an fcTL before it is the still image only, not part of the animation.
+                PngWriter.WriteChunk(png, "IDAT", PngWriter.CompressIndexed(defaultImage));
+            }
+
             int sequence = 0;
             for (int i = 0; i < frames.Count; i++)
             {
                 PngWriter.WriteChunk(png, "fcTL", FrameControl(sequence++, first.Width, first.Height, delayMs));
                 byte[] data = PngWriter.CompressIndexed(frames[i]);
-                if (i == 0)
+                if (i == 0 && defaultImage is null)
                 {
                     PngWriter.WriteChunk(png, "IDAT", data);
                 }

@@ -134,6 +134,7 @@ namespace BoardKit.Gateway.Tests.Cli
             PngChunk actl = chunks.Single(c => c.Type == "acTL");
             Assert.AreEqual(120u, PngReader.ReadUInt32(actl.Data, 0));
             Assert.AreEqual(120, chunks.Count(c => c.Type == "fcTL"));
+            Assert.AreEqual(120, chunks.Count(c => c.Type == "fdAT"), "every step is an fdAT; the IDAT is the still for viewers without APNG");
             CollectionAssert.AreEqual(new byte[] { 0, 0, 0, 120, 0, 0, 0, 16 }, Ihdr(PathOf("scroll-strip.png"))[..8]);
         }
 

@@ -64,6 +64,20 @@ namespace BoardKit.Gateway.Tests.Preview
         }
 
         [TestMethod]
+        public void Encode_DefaultImage_IdatOutsideAnimationFramesInFdat()
+        {
+            byte[] apng = ApngWriter.Encode(new[] { Frame(0), Frame(1) }, 40, defaultImage: Frame(3));
+            List<PngChunk> chunks = PngReader.ReadChunks(apng);
+            CollectionAssert.AreEqual(
+                new[] { "IHDR", "acTL", "PLTE", "IDAT", "fcTL", "fdAT", "fcTL", "fdAT", "IEND" },
+                chunks.Select(c => c.Type).ToArray());
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 0, 0, 0, 0, 0, 1 }, PngReader.Unfilter(chunks[3].Data, 2, 4));
+            uint[] sequence = chunks.Where(c => c.Type is "fcTL" or "fdAT").Select(c => PngReader.ReadUInt32(c.Data, 0)).ToArray();
+            CollectionAssert.AreEqual(new uint[] { 0, 1, 2, 3 }, sequence);
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 0, 0, 1, 0, 0, 0 }, PngReader.Unfilter(chunks[5].Data[4..], 2, 4));
+        }
+
+        [TestMethod]
         public void Encode_FramesOfDifferentSize_Throws()
         {
             var other = new IndexedBitmap(5, 2, new uint[] { 0x000000, 0xFF0000 });
