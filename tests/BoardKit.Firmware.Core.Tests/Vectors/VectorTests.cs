@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Globalization;
+using BoardKit.Firmware.Core.Crypto;
 using BoardKit.Firmware.Core.Wire;
 using BoardKit.Tests.Shared;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -132,7 +133,7 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             foreach (var spec in VectorCatalog.Messages())
             {
                 VectorFile file = VectorFile.Load(spec.Name);
-                var ring = new Crypto.KeyRing(1);
+                var ring = new KeyRing(1);
                 ring.Add((int)file.GetInt("key-id"), file.GetHex("key"));
                 byte[] boardHash = new byte[8];
                 Assert.IsTrue(BoardId.ComputeHash(file.Get("board"), boardHash, 0));
