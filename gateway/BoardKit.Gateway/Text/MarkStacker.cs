@@ -51,6 +51,7 @@ namespace BoardKit.Gateway.Text
             var placed = new List<PlacedGlyph>();
             var above = new List<(Glyph Glyph, int X, Ink Ink)>();
             var below = new List<(Glyph Glyph, int X, Ink Ink)>();
+            var attached = new HashSet<(int X, int Y)>();
             glyphs = placed;
             advance = 0;
             failedCodePoint = runes[0];
@@ -123,6 +124,7 @@ namespace BoardKit.Gateway.Text
                     }
 
                     placed.Add(new PlacedGlyph(mark, x, 0));
+                    AddPixels(attached, mark, x, 0);
                 }
                 else
                 {
@@ -131,7 +133,7 @@ namespace BoardKit.Gateway.Text
                 }
             }
 
-            if (above.Count + below.Count > 0 && AsDrawnFits(above, below))
+            if (above.Count + below.Count > 0 && AsDrawnFits(above, below, attached))
             {
                 // The font designer's own placement: used when it keeps every mark inside the line and no two marks
                 // share a pixel (a mark touching its base, like Tai Viet vowel U joining the consonant, is intended).
@@ -152,7 +154,7 @@ namespace BoardKit.Gateway.Text
             if (above.Count > 0)
             {
                 int baseTop = baseInk.HasInk ? baseInk.Top : -1;
-                if (!TryStack(above, baseTop, up: true, placed, out int needed))
+                if (!TryStack(above, baseTop, up: true, placed, attached, out int needed))
                 {
                     failedCodePoint = runes[0];
                     reason = $"its {above.Count} diacritic(s) above need {needed} rows above the baseline even packed tight; the {set.LineHeight}-px line has {set.Ascent}";
@@ -163,7 +165,7 @@ namespace BoardKit.Gateway.Text
             if (below.Count > 0)
             {
                 int baseBottom = baseInk.HasInk ? baseInk.Bottom : 1;
-                if (!TryStack(below, baseBottom, up: false, placed, out int needed))
+                if (!TryStack(below, baseBottom, up: false, placed, attached, out int needed))
                 {
                     failedCodePoint = runes[0];
                     reason = $"its {below.Count} diacritic(s) below need {needed} rows below the baseline even packed tight; the {set.LineHeight}-px line has {set.Descent}";
@@ -176,11 +178,11 @@ namespace BoardKit.Gateway.Text
             return true;
         }
 
-        private bool AsDrawnFits(List<(Glyph Glyph, int X, Ink Ink)> above, List<(Glyph Glyph, int X, Ink Ink)> below)
+        private bool AsDrawnFits(List<(Glyph Glyph, int X, Ink Ink)> above, List<(Glyph Glyph, int X, Ink Ink)> below, HashSet<(int X, int Y)> attached)
         {
             var marks = new List<(Glyph Glyph, int X, Ink Ink)>(above);
             marks.AddRange(below);
-            var seen = new HashSet<(int X, int Y)>();
+            var seen = new HashSet<(int X, int Y)>(attached);
             foreach (var (glyph, x, ink) in marks)
             {
                 if (!Fits(ink, 0))
@@ -203,7 +205,29 @@ namespace BoardKit.Gateway.Text
             return true;
         }
 
-        private bool TryStack(List<(Glyph Glyph, int X, Ink Ink)> marks, int baseEdge, bool up, List<PlacedGlyph> placed, out int needed)
+        private bool TryStack(List<(Glyph Glyph, int X, Ink Ink)> marks, int baseEdge, bool up, List<PlacedGlyph> placed, HashSet<(int X, int Y)> attached, out int needed)
+        {
+            if (TryStackFrom(marks, baseEdge, up, placed, attached, out needed))
+            {
+                return true;
+            }
+
+            // Stacked marks ran into an attached mark (horn, cedilla): stack them past it instead.
+            if (attached.Count == 0)
+            {
+                return false;
+            }
+
+            int attachedEdge = baseEdge;
+            foreach (var (_, y) in attached)
+            {
+                attachedEdge = up ? Math.Max(attachedEdge, y) : Math.Min(attachedEdge, y);
+            }
+
+            return attachedEdge != baseEdge && TryStackFrom(marks, attachedEdge, up, placed, attached, out needed);
+        }
+
+        private bool TryStackFrom(List<(Glyph Glyph, int X, Ink Ink)> marks, int baseEdge, bool up, List<PlacedGlyph> placed, HashSet<(int X, int Y)> attached, out int needed)
         {
             var shifts = new int[marks.Count];
             needed = 0;
@@ -236,7 +260,7 @@ namespace BoardKit.Gateway.Text
 
                 bool fits = up ? edge <= set.Ascent - 1 : edge >= -set.Descent;
                 needed = up ? edge + 1 : -edge;
-                if (fits)
+                if (fits && !HitsAttached(marks, shifts, attached))
                 {
                     for (int m = 0; m < marks.Count; m++)
                     {
@@ -248,6 +272,36 @@ namespace BoardKit.Gateway.Text
             }
 
             return false;
+        }
+
+        private static bool HitsAttached(List<(Glyph Glyph, int X, Ink Ink)> marks, int[] shifts, HashSet<(int X, int Y)> attached)
+        {
+            if (attached.Count == 0)
+            {
+                return false;
+            }
+
+            var pixels = new HashSet<(int X, int Y)>();
+            for (int m = 0; m < marks.Count; m++)
+            {
+                AddPixels(pixels, marks[m].Glyph, marks[m].X, shifts[m]);
+            }
+
+            return pixels.Overlaps(attached);
+        }
+
+        private static void AddPixels(HashSet<(int X, int Y)> pixels, Glyph glyph, int x, int y)
+        {
+            for (int row = 0; row < glyph.Height; row++)
+            {
+                for (int column = 0; column < glyph.Width; column++)
+                {
+                    if (glyph.IsSet(column, row))
+                    {
+                        pixels.Add((x + glyph.OffsetX + column, y + glyph.OffsetY + glyph.Height - 1 - row));
+                    }
+                }
+            }
         }
 
         private Placement Classify(int codePoint, Ink ink, IFont font)
