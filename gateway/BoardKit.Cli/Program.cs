@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 
 namespace BoardKit.Cli
@@ -5,13 +6,25 @@ namespace BoardKit.Cli
     /// <summary>Entry point of the <c>boardkit</c> command.</summary>
     public static class Program
     {
-        /// <summary>Runs the command line; returns the process exit code (0 = success, 1 = refused input, 2 = usage).</summary>
+        /// <summary>Runs the command line; returns the process exit code (<see cref="ExitCodes"/>).</summary>
         public static int Main(string[] args)
         {
             var root = new RootCommand("BoardKit: firmware and gateway tools for LED public information boards.");
             root.Subcommands.Add(DemoCommand.Create());
             root.Subcommands.Add(RenderCommand.Create());
-            return root.Parse(args).Invoke();
+            ParseResult parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    Console.Error.WriteLine("boardkit: " + error.Message);
+                }
+
+                Console.Error.WriteLine("Run 'boardkit --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
+            return parse.Invoke();
         }
     }
 }

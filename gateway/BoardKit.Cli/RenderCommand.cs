@@ -18,15 +18,6 @@ namespace BoardKit.Cli
     /// </summary>
     public static class RenderCommand
     {
-        /// <summary>Exit code for success.</summary>
-        public const int ExitOk = 0;
-
-        /// <summary>Exit code when the text is refused.</summary>
-        public const int ExitRefused = 1;
-
-        /// <summary>Exit code for a usage error.</summary>
-        public const int ExitUsage = 2;
-
         /// <summary>Default preview scale: 4 picture pixels per LED shows round-ish dots and keeps a 64x16 panel at 256x64.</summary>
         public const int DefaultScale = 4;
 
@@ -100,7 +91,7 @@ namespace BoardKit.Cli
         private static int Usage(string message)
         {
             Console.Error.WriteLine("boardkit render: " + message);
-            return ExitUsage;
+            return ExitCodes.Usage;
         }
 
         /// <summary>Raw option values.</summary>
@@ -228,7 +219,7 @@ namespace BoardKit.Cli
                         stderr.WriteLine("  " + error);
                     }
 
-                    return ExitRefused;
+                    return ExitCodes.Refused;
                 }
 
                 text = decoded.Text;
@@ -276,7 +267,7 @@ namespace BoardKit.Cli
                     stderr.WriteLine("  " + error);
                 }
 
-                return ExitRefused;
+                return ExitCodes.Refused;
             }
 
             // 5. Previews.
@@ -313,7 +304,7 @@ namespace BoardKit.Cli
                 $"Colours: {result.Palette.Count} ({string.Join(" ", result.Palette.Select(c => "#" + c.ToString("X6", CultureInfo.InvariantCulture)))}) " +
                 $"→ wire format {result.PixelFormat}.");
             stdout.WriteLine(s.Check ? "Check passed: every character can be drawn; nothing written." : "Wrote " + string.Join(", ", written) + ".");
-            return ExitOk;
+            return ExitCodes.Ok;
         }
 
         private static FontSet LoadFontSet(string? font, int panelHeight, int lines)
