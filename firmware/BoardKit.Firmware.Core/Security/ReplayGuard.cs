@@ -45,10 +45,13 @@ namespace BoardKit.Firmware.Core.Security
         /// <summary>Save counter: incremented by every Save; the copy with the higher generation wins at load.</summary>
         public uint Generation { get; private set; }
 
-        /// <summary>The slot (0 or 1) the most recent Save belongs in: Generation modulo 2. Write it there, never over the other slot.</summary>
-        public int SlotOfLastSave
+        /// <summary>
+        /// The slot (0 or 1) the NEXT Save belongs in: (Generation + 1) modulo 2. Read it before calling Save and write
+        /// the saved bytes there, never over the other slot, which holds the previous copy.
+        /// </summary>
+        public int NextSlot
         {
-            get { return (int)(Generation & 1); }
+            get { return (int)((Generation + 1) & 1); }
         }
 
         /// <summary>Persistent stream of <paramref name="kind"/>, or -1 if the kind is not a persistent stream.</summary>
@@ -149,7 +152,7 @@ namespace BoardKit.Firmware.Core.Security
 
         /// <summary>
         /// Increments Generation and writes the state (StateSize bytes) to dest at offset. Returns StateSize or
-        /// -BufferTooSmall. Store the bytes in slot SlotOfLastSave.
+        /// -BufferTooSmall. Store the bytes in the slot NextSlot named before this call.
         /// </summary>
         public int Save(byte[] dest, int offset)
         {
