@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using BoardKit.Gateway.Fonts;
@@ -14,17 +13,16 @@ namespace BoardKit.Gateway.Tests.Fonts
         private static readonly string Bits64 = "80" + new string('0', 60) + "01";
 
         [TestMethod]
-        public void Load_DebianUnifont_IndexesWholeFileQuickly()
+        public void Load_DebianUnifont_IndexesEveryLineOfTheFile()
         {
+            // Load time and memory are measured in bench/ (docs/benchmarks.md), not asserted here.
             InstalledFonts.Require(UnifontHexFont.DefaultHexPath);
-            UnifontHexFont.Load(); // warm the JIT and the file cache
-            var watch = Stopwatch.StartNew();
+            int lines = System.IO.File.ReadLines(UnifontHexFont.DefaultHexPath).Count(l => l.Length > 0);
+
             UnifontHexFont font = UnifontHexFont.Load();
-            watch.Stop();
-            Console.WriteLine($"unifont.hex indexed in {watch.ElapsedMilliseconds} ms, {font.GlyphCount} glyphs");
-            Assert.IsGreaterThan(50_000, font.GlyphCount);
-            // Target is 300 ms on the Pi; the bound here leaves room for a loaded CI machine.
-            Assert.IsLessThan(1500L, watch.ElapsedMilliseconds);
+
+            Assert.AreEqual(lines, font.GlyphCount);
+            Assert.IsTrue(font.Contains(0x9E7F), "马鹿塘's 鹿 (U+9E7F) is in Unifont's BMP coverage");
         }
 
         [TestMethod]
