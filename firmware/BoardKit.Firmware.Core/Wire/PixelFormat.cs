@@ -3,6 +3,10 @@ namespace BoardKit.Firmware.Core.Wire
     /// <summary>
     /// How pixels of a frame are stored on the wire (docs/protocol.md, "Pixel formats").
     /// Pixels are row-major from the top-left LED; packed formats fill each byte from its most significant bit.
+    /// Rows are not padded: pixel i = y x width + x starts at bit i x bpp of one continuous bit string, and the
+    /// unused bits of the last byte are 0. The value is the format byte of a frame (FrameCodec) and equals the bits
+    /// per pixel; the palette (2, 4 or 16 RGB888 entries) travels in the frame header. Any other value is rejected
+    /// with WireError.BadPixelFormat.
     /// </summary>
     public enum PixelFormat : byte
     {
