@@ -12,18 +12,34 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
     public sealed class VectorTests
     {
         /// <summary>
-        /// Rewrites tests/vectors from VectorCatalog when BK_WRITE_VECTORS=1 (a deliberate protocol change only);
-        /// otherwise does nothing. Review the diff of the .hex files before committing them.
+        /// Every vector file is exactly what VectorCatalog generates, annotations included, so the files, the codec and
+        /// docs/protocol.md cannot drift apart. After a deliberate protocol change, run with BK_WRITE_VECTORS=1 to
+        /// rewrite the files (the comparison then still runs), and review the diff of the .hex files before committing.
         /// </summary>
         [TestMethod]
-        public void Regenerate_WhenRequested_WritesFiles()
+        public void Files_AreWhatTheCatalogGenerates()
         {
-            if (Environment.GetEnvironmentVariable("BK_WRITE_VECTORS") != "1")
+            bool write = Environment.GetEnvironmentVariable("BK_WRITE_VECTORS") == "1";
+            string dir = VectorFile.FindSourceDirectory() ?? throw new DirectoryNotFoundException("tests/vectors");
+            int checkedFiles = 0;
+            foreach (var (name, text) in GeneratedFiles())
             {
-                return;
+                string path = Path.Combine(dir, name + ".hex");
+                if (write)
+                {
+                    File.WriteAllText(path, text);
+                }
+
+                Assert.AreEqual(text, File.ReadAllText(path),
+                    name + ".hex is not what VectorCatalog generates; after a deliberate protocol change run the tests with BK_WRITE_VECTORS=1 and review the diff.");
+                checkedFiles++;
             }
 
-            string dir = VectorFile.FindSourceDirectory() ?? throw new DirectoryNotFoundException("tests/vectors");
+            Assert.AreEqual(VectorCatalog.Frames().Length + VectorCatalog.Messages().Length, checkedFiles);
+        }
+
+        private static System.Collections.Generic.IEnumerable<(string Name, string Text)> GeneratedFiles()
+        {
             foreach (var spec in VectorCatalog.Frames())
             {
                 byte[] bytes = VectorCatalog.EncodeFrame(spec);
@@ -38,7 +54,7 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
                     .Meta("compressed", (bytes[1] & 1) != 0 ? "true" : "false")
                     .Comment("Encoder input: FrameCodec.Encode(header, pixels, allowCompression: " + (spec.AllowCompression ? "true" : "false") + ")");
                 VectorAnnotator.AnnotateFrame(bytes, w);
-                File.WriteAllText(Path.Combine(dir, spec.Name + ".hex"), w.ToString());
+                yield return (spec.Name, w.ToString());
             }
 
             foreach (var spec in VectorCatalog.Messages())
@@ -53,7 +69,7 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
                     .Meta("board-hash", VectorFile.ToHex(VectorCatalog.BoardHash(), 0, 8))
                     .Meta("session", "0x" + VectorCatalog.Session.ToString("X16", CultureInfo.InvariantCulture));
                 VectorAnnotator.AnnotateMessage(bytes, w);
-                File.WriteAllText(Path.Combine(dir, spec.Name + ".hex"), w.ToString());
+                yield return (spec.Name, w.ToString());
             }
         }
 
