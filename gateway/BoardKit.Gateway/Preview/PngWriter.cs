@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.IO;
 using System.IO.Compression;
 using System.Text;
+using BoardKit.Firmware.Core.Crypto;
 using BoardKit.Gateway.Rendering;
 
 namespace BoardKit.Gateway.Preview
@@ -117,16 +118,18 @@ namespace BoardKit.Gateway.Preview
             return raw.ToArray();
         }
 
-        /// <summary>Writes one chunk: length, type, data, CRC-32 of type and data.</summary>
+        /// <summary>Writes one chunk: length, type, data, CRC-32 of type and data (the same CRC-32 the firmware core
+        /// uses for stored state).</summary>
         internal static void WriteChunk(Stream stream, string type, ReadOnlySpan<byte> data)
         {
             Span<byte> word = stackalloc byte[4];
             BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
             stream.Write(word);
-            byte[] typeBytes = Encoding.ASCII.GetBytes(type);
-            stream.Write(typeBytes);
-            stream.Write(data);
-            BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Compute(typeBytes, data));
+            byte[] typeAndData = new byte[4 + data.Length];
+            Encoding.ASCII.GetBytes(type, 0, 4, typeAndData, 0);
+            data.CopyTo(typeAndData.AsSpan(4));
+            stream.Write(typeAndData);
+            BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Compute(typeAndData, 0, typeAndData.Length));
             stream.Write(word);
         }
     }
