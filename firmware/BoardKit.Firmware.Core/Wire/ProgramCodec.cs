@@ -20,7 +20,8 @@ namespace BoardKit.Firmware.Core.Wire
     /// 18 2  daily schedule start, minute of local day (0..1439)
     /// 20 2  daily schedule end, minute of local day (0..1440; = start: all day)
     /// 22 1  frame count (static 1, scroll 1, page 1..16)
-    /// 23 .. frames (FrameCodec), then ignored extension bytes up to the item length
+    /// 23 2  blink period, ms (0 = steady, otherwise 200..10000: the whole item shown half the period, dark half)
+    /// 25 .. frames (FrameCodec), then ignored extension bytes up to the item length
     /// </code>
     /// Everything, including every frame's run-length stream, is validated before TryRead returns true; nothing is
     /// allocated and nothing throws.
@@ -31,7 +32,13 @@ namespace BoardKit.Firmware.Core.Wire
         public const int ProgramHeaderSize = 4;
 
         /// <summary>Bytes of an item record before its frames, including the length field.</summary>
-        public const int ItemHeaderSize = 23;
+        public const int ItemHeaderSize = 25;
+
+        /// <summary>Offset of the frame count in an item record.</summary>
+        public const int ItemFrameCountOffset = 22;
+
+        /// <summary>Offset of the 2-byte blink period in an item record.</summary>
+        public const int ItemBlinkPeriodOffset = 23;
 
         /// <summary>Lowest UTC offset accepted, minutes (UTC-12).</summary>
         public const int MinUtcOffsetMinutes = -720;
@@ -138,8 +145,9 @@ namespace BoardKit.Firmware.Core.Wire
             uint validUntil = BigEndian.ReadUInt32(src, offset + 14);
             int scheduleStart = BigEndian.ReadUInt16(src, offset + 18);
             int scheduleEnd = BigEndian.ReadUInt16(src, offset + 20);
-            int frames = src[offset + 22];
-            errorCode = CheckSettings(layout, level, speed, validFrom, validUntil, scheduleStart, scheduleEnd);
+            int frames = src[offset + ItemFrameCountOffset];
+            int blink = BigEndian.ReadUInt16(src, offset + ItemBlinkPeriodOffset);
+            errorCode = CheckSettings(layout, level, speed, validFrom, validUntil, scheduleStart, scheduleEnd, blink);
             if (errorCode != WireError.None)
             {
                 return false;
@@ -174,13 +182,17 @@ namespace BoardKit.Firmware.Core.Wire
             item.ValidUntil = validUntil;
             item.ScheduleStartMinute = scheduleStart;
             item.ScheduleEndMinute = scheduleEnd;
+            item.BlinkPeriodMs = blink;
             item.FrameCount = frames;
             errorCode = WireError.None;
             return true;
         }
 
-        /// <summary>Checks item settings; returns WireError.None or BadField. Shared by reader and writer.</summary>
-        public static int CheckSettings(int layout, int level, int scrollSpeed, uint validFrom, uint validUntil, int scheduleStart, int scheduleEnd)
+        /// <summary>
+        /// Checks item settings; returns WireError.None or BadField. Shared by reader and writer.
+        /// <paramref name="blinkPeriodMs"/>: 0 (steady) or ProgramItem.MinBlinkPeriodMs..MaxBlinkPeriodMs.
+        /// </summary>
+        public static int CheckSettings(int layout, int level, int scrollSpeed, uint validFrom, uint validUntil, int scheduleStart, int scheduleEnd, int blinkPeriodMs)
         {
             if (layout < ProgramItem.LayoutStatic || layout > ProgramItem.LayoutPage)
             {
@@ -204,6 +216,11 @@ namespace BoardKit.Firmware.Core.Wire
             }
 
             if (scheduleStart < 0 || scheduleStart >= ProgramItem.MinutesPerDay || scheduleEnd < 0 || scheduleEnd > ProgramItem.MinutesPerDay)
+            {
+                return WireError.BadField;
+            }
+
+            if (blinkPeriodMs != 0 && (blinkPeriodMs < ProgramItem.MinBlinkPeriodMs || blinkPeriodMs > ProgramItem.MaxBlinkPeriodMs))
             {
                 return WireError.BadField;
             }

@@ -27,6 +27,15 @@ namespace BoardKit.Firmware.Core.Wire
         /// <summary>Minutes in a day; ScheduleEndMinute may equal it (until midnight).</summary>
         public const int MinutesPerDay = 1440;
 
+        /// <summary>
+        /// Shortest blink period other than 0, ms: 200 ms = 5 on/off cycles a second, 100 ms on and 100 ms off, still
+        /// several refreshes of the panel per half; anything faster reads as flicker, not as blinking.
+        /// </summary>
+        public const int MinBlinkPeriodMs = 200;
+
+        /// <summary>Longest blink period, ms (10 s): slower than that is no longer seen as blinking.</summary>
+        public const int MaxBlinkPeriodMs = 10000;
+
         /// <summary>Layout: LayoutStatic, LayoutScroll or LayoutPage.</summary>
         public int Layout { get; set; }
 
@@ -56,6 +65,13 @@ namespace BoardKit.Firmware.Core.Wire
         /// (all day). Less than the start: the window crosses midnight (e.g. 1320..360 = 22:00 to 06:00).
         /// </summary>
         public int ScheduleEndMinute { get; set; }
+
+        /// <summary>
+        /// Blink period in milliseconds: 0 = steady; otherwise 200..10000 and the whole item is shown for the first
+        /// half of each period and dark for the second half (version 1 blinks the whole item; a later version may
+        /// blink only a border). The gateway gives emergency bulletins 1000 ms.
+        /// </summary>
+        public int BlinkPeriodMs { get; set; }
 
         /// <summary>Decoder: number of frames (1..16).</summary>
         public int FrameCount { get; set; }
@@ -106,6 +122,7 @@ namespace BoardKit.Firmware.Core.Wire
             ValidUntil = other.ValidUntil;
             ScheduleStartMinute = other.ScheduleStartMinute;
             ScheduleEndMinute = other.ScheduleEndMinute;
+            BlinkPeriodMs = other.BlinkPeriodMs;
         }
     }
 }

@@ -96,7 +96,7 @@ namespace BoardKit.Firmware.Core.Wire
                 return;
             }
 
-            if (ProgramCodec.CheckSettings(item.Layout, item.Level, item.ScrollSpeed, item.ValidFrom, item.ValidUntil, item.ScheduleStartMinute, item.ScheduleEndMinute) != WireError.None)
+            if (ProgramCodec.CheckSettings(item.Layout, item.Level, item.ScrollSpeed, item.ValidFrom, item.ValidUntil, item.ScheduleStartMinute, item.ScheduleEndMinute, item.BlinkPeriodMs) != WireError.None)
             {
                 Fail(WireError.BadArgument);
                 return;
@@ -116,7 +116,8 @@ namespace BoardKit.Firmware.Core.Wire
             BigEndian.WriteUInt32(_dest, p + 14, item.ValidUntil);
             BigEndian.WriteUInt16(_dest, p + 18, item.ScheduleStartMinute);
             BigEndian.WriteUInt16(_dest, p + 20, item.ScheduleEndMinute);
-            _dest[p + 22] = 0;
+            _dest[p + ProgramCodec.ItemFrameCountOffset] = 0;
+            BigEndian.WriteUInt16(_dest, p + ProgramCodec.ItemBlinkPeriodOffset, item.BlinkPeriodMs);
             _itemStart = p;
             _itemLayout = item.Layout;
             _itemFrames = 0;
@@ -179,7 +180,7 @@ namespace BoardKit.Firmware.Core.Wire
             }
 
             BigEndian.WriteUInt16(_dest, _itemStart, length);
-            _dest[_itemStart + 22] = (byte)_itemFrames;
+            _dest[_itemStart + ProgramCodec.ItemFrameCountOffset] = (byte)_itemFrames;
             _items++;
             if (!_alert)
             {

@@ -108,6 +108,7 @@ namespace BoardKit.Gateway.Publishing
                 ValidUntil = item.ValidUntil,
                 ScheduleStartMinute = item.ScheduleStartMinute,
                 ScheduleEndMinute = item.ScheduleEndMinute,
+                BlinkPeriodMs = r.BlinkPeriodMs,
             };
             writer.BeginItem(settings);
             IReadOnlyList<IndexedBitmap> frames = r.Strip is not null ? new[] { r.Strip } : r.Frames;

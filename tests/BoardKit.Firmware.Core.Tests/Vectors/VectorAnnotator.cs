@@ -159,6 +159,8 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             U16(prefix + "schedule start minute " + ((_b[_p] << 8) | _b[_p + 1]));
             U16(prefix + "schedule end minute " + ((_b[_p] << 8) | _b[_p + 1]));
             int frames = U8(prefix + "frame count " + _b[_p]);
+            int blink = (_b[_p] << 8) | _b[_p + 1];
+            U16(prefix + "blink period " + blink + " ms" + (blink == 0 ? " = steady" : " = shown " + (blink / 2) + " ms, dark " + (blink - blink / 2) + " ms"));
             for (int f = 0; f < frames; f++)
             {
                 Frame(prefix + "frame " + f + ": ", start + 2 + length - _p);

@@ -157,13 +157,14 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             return Take(b, b.SealProgramOrAlert(ProgramSequence, IssuedAt));
         }
 
-        /// <summary>The alert's item: static, emergency, expires 2026-01-01T01:00:00Z.</summary>
+        /// <summary>The alert's item: static, emergency, blinks once a second, expires 2026-01-01T01:00:00Z.</summary>
         public static ProgramItem AlertItem() => new ProgramItem
         {
             Layout = ProgramItem.LayoutStatic,
             Level = ProgramItem.LevelEmergency,
             DwellMs = 10000,
             ValidUntil = 1767229200,
+            BlinkPeriodMs = 1000,
         };
 
         public static byte[] Alert()

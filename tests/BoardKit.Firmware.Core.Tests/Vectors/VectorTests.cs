@@ -301,6 +301,7 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             Assert.AreEqual(expected.ValidUntil, actual.ValidUntil);
             Assert.AreEqual(expected.ScheduleStartMinute, actual.ScheduleStartMinute);
             Assert.AreEqual(expected.ScheduleEndMinute, actual.ScheduleEndMinute);
+            Assert.AreEqual(expected.BlinkPeriodMs, actual.BlinkPeriodMs);
             Assert.AreEqual(frames, actual.FrameCount);
         }
 

@@ -92,6 +92,65 @@ namespace BoardKit.Firmware.Core.Tests.Wire
         }
 
         [TestMethod]
+        public void TryRead_BlinkPeriodOutOfRange_ReturnsBadField()
+        {
+            // Item 0 starts at payload offset 4; its blink period is at +23..+24 = payload 27..28.
+            int[] rejected = { 1, 199, 10001, 0xFFFF };
+            foreach (int blink in rejected)
+            {
+                byte[] q = Payload();
+                BigEndian.WriteUInt16(q, 4 + ProgramCodec.ItemBlinkPeriodOffset, blink);
+                Assert.AreEqual(WireError.BadField, ReadError(q, q.Length), "blink " + blink);
+            }
+
+            int[] accepted = { 0, ProgramItem.MinBlinkPeriodMs, 1000, ProgramItem.MaxBlinkPeriodMs };
+            foreach (int blink in accepted)
+            {
+                byte[] q = Payload();
+                BigEndian.WriteUInt16(q, 4 + ProgramCodec.ItemBlinkPeriodOffset, blink);
+                Assert.AreEqual(WireError.None, ReadError(q, q.Length), "blink " + blink);
+            }
+        }
+
+        [TestMethod]
+        public void Writer_BlinkPeriodOutOfRange_ReturnsBadArgument()
+        {
+            byte[] buf = new byte[256];
+            foreach (int blink in new[] { -1, 1, 199, 10001, 0x10000 })
+            {
+                var w = new ProgramWriter(buf, 0);
+                w.BeginAlert();
+                w.BeginItem(new ProgramItem { Layout = ProgramItem.LayoutStatic, Level = ProgramItem.LevelEmergency, BlinkPeriodMs = blink });
+                Assert.AreEqual(-WireError.BadArgument, w.Finish(), "blink " + blink);
+            }
+        }
+
+        [TestMethod]
+        public void Writer_BlinkPeriod_RoundTripsAndIsCopied()
+        {
+            byte[] buf = new byte[256];
+            foreach (int blink in new[] { 0, ProgramItem.MinBlinkPeriodMs, 1000, 0x0A5A, ProgramItem.MaxBlinkPeriodMs })
+            {
+                var w = new ProgramWriter(buf, 0);
+                w.BeginAlert();
+                w.BeginItem(new ProgramItem { Layout = ProgramItem.LayoutStatic, Level = ProgramItem.LevelEmergency, DwellMs = 5000, BlinkPeriodMs = blink });
+                w.AddFrame(VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels(), 8, true);
+                w.EndItem();
+                int n = w.Finish();
+                Assert.IsGreaterThan(0, n, WireError.Describe(-n));
+                Assert.AreEqual(blink, BigEndian.ReadUInt16(buf, ProgramCodec.ItemBlinkPeriodOffset), "written big-endian at offset 23");
+                Assert.AreEqual(ProgramCodec.ItemHeaderSize, 25);
+                Assert.AreEqual((int)PixelFormat.Mono1, buf[ProgramCodec.ItemHeaderSize], "the first frame starts at offset 25");
+                var read = new ProgramItem { BlinkPeriodMs = 0x7777 };
+                Assert.IsTrue(ProgramCodec.TryReadItem(buf, 0, n, read, new FrameHeader(), out int error), WireError.Describe(error));
+                Assert.AreEqual(blink, read.BlinkPeriodMs);
+                var copy = new ProgramItem();
+                copy.CopySettingsFrom(read);
+                Assert.AreEqual(blink, copy.BlinkPeriodMs);
+            }
+        }
+
+        [TestMethod]
         public void Writer_RoundTrip_ManyItemsAndExtensionBytesIgnored()
         {
             byte[] buf = new byte[WireLimits.MaxProgramBytes];
