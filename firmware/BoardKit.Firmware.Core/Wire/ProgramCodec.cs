@@ -20,7 +20,7 @@ namespace BoardKit.Firmware.Core.Wire
     /// 18 2  daily schedule start, minute of local day (0..1439)
     /// 20 2  daily schedule end, minute of local day (0..1440; = start: all day)
     /// 22 1  frame count (static 1, scroll 1, page 1..16)
-    /// 23 2  blink period, ms (0 = steady, otherwise 200..10000: the whole item shown half the period, dark half)
+    /// 23 2  blink period, ms (0 = steady, otherwise 500..10000: the whole item shown half the period, dark half)
     /// 25 .. frames (FrameCodec), then ignored extension bytes up to the item length
     /// </code>
     /// Everything, including every frame's run-length stream, is validated before TryRead returns true; nothing is

@@ -28,10 +28,11 @@ namespace BoardKit.Firmware.Core.Wire
         public const int MinutesPerDay = 1440;
 
         /// <summary>
-        /// Shortest blink period other than 0, ms: 200 ms = 5 on/off cycles a second, 100 ms on and 100 ms off, still
-        /// several refreshes of the panel per half; anything faster reads as flicker, not as blinking.
+        /// Shortest blink period other than 0, ms: 500 ms = 2 flashes a second. A public board must stay under the
+        /// 3 flashes a second at which flashing can trigger photosensitive seizures (WCAG 2.3.1), with a margin for a
+        /// board whose timer runs fast.
         /// </summary>
-        public const int MinBlinkPeriodMs = 200;
+        public const int MinBlinkPeriodMs = 500;
 
         /// <summary>Longest blink period, ms (10 s): slower than that is no longer seen as blinking.</summary>
         public const int MaxBlinkPeriodMs = 10000;
@@ -67,7 +68,7 @@ namespace BoardKit.Firmware.Core.Wire
         public int ScheduleEndMinute { get; set; }
 
         /// <summary>
-        /// Blink period in milliseconds: 0 = steady; otherwise 200..10000 and the whole item is shown for the first
+        /// Blink period in milliseconds: 0 = steady; otherwise 500..10000 and the whole item is shown for the first
         /// half of each period and dark for the second half (version 1 blinks the whole item; a later version may
         /// blink only a border). The gateway gives emergency bulletins 1000 ms.
         /// </summary>

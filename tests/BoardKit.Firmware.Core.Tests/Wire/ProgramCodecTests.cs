@@ -95,7 +95,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
         public void TryRead_BlinkPeriodOutOfRange_ReturnsBadField()
         {
             // Item 0 starts at payload offset 4; its blink period is at +23..+24 = payload 27..28.
-            int[] rejected = { 1, 199, 10001, 0xFFFF };
+            int[] rejected = { 1, 199, 200, 499, 10001, 0xFFFF };
             foreach (int blink in rejected)
             {
                 byte[] q = Payload();
@@ -116,7 +116,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
         public void Writer_BlinkPeriodOutOfRange_ReturnsBadArgument()
         {
             byte[] buf = new byte[256];
-            foreach (int blink in new[] { -1, 1, 199, 10001, 0x10000 })
+            foreach (int blink in new[] { -1, 1, 199, 499, 10001, 0x10000 })
             {
                 var w = new ProgramWriter(buf, 0);
                 w.BeginAlert();
