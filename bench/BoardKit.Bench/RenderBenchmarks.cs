@@ -10,7 +10,7 @@ namespace BoardKit.Bench
     [ShortRunJob]
     public class RenderBenchmarks
     {
-        private const string PanelText = "Cửa khẩu Ma Lù Thàng";
+        private const string PanelText = "Nậm Khao"; // exactly 64 px wide in Unifont (8 cells of 8 px)
 
         /// <summary>Warms the font caches so the benchmarks time rendering, not first-use glyph decoding.</summary>
         [GlobalSetup]
@@ -19,9 +19,9 @@ namespace BoardKit.Bench
             SampleContent.Render(128, 16, RenderMode.Scroll, SampleContent.Bulletin);
         }
 
-        /// <summary>One 64x16 static frame (a gate name).</summary>
+        /// <summary>One 64x16 static frame (a commune name).</summary>
         [Benchmark]
-        public RenderResult Static64x16() => SampleContent.Render(160, 16, RenderMode.Static, PanelText);
+        public RenderResult Static64x16() => SampleContent.Render(64, 16, RenderMode.Static, PanelText);
 
         /// <summary>The whole bulletin paged for 128x32 (two 16-px lines per page).</summary>
         [Benchmark]
