@@ -40,6 +40,13 @@ namespace BoardKit.Bench
                     $"{(double)rgb.Length / wireLength:F1}x | {Deflate(rgb)} B | {Deflate(packed.Pixels)} B |");
             }
 
+            RenderResult pages = SampleContent.Render(128, 32, RenderMode.Pages, SampleContent.Bulletin);
+            var builder = new MessageBuilder(new byte[BoardId.HashSize], 1, new byte[32]);
+            int programLength = ProgramComposer.ComposeProgram(builder, new[] { new BulletinItem(pages) }, 1, 0);
+            Console.WriteLine();
+            Console.WriteLine($"The whole bulletin as a signed program for 128x32 ({pages.Frames.Count} pages): {programLength} B " +
+                              $"(limit {WireLimits.MaxProgramBytes} B; raw RGB888 of the pages: {pages.Frames.Count * 128 * 32 * 3} B).");
+
             Console.WriteLine();
             long before = GC.GetTotalMemory(forceFullCollection: true);
             var stopwatch = Stopwatch.StartNew();
