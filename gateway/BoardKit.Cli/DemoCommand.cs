@@ -156,7 +156,12 @@ namespace BoardKit.Cli
             // 6. Emergency: played at once over the program, cleared with one action.
             ulong alertSequence = sequence + 10;
             byte[] alertMessage = Take(gateway, ProgramComposer.ComposeAlert(gateway, new BulletinItem(alert), alertSequence, now));
-            step.Next($"Emergency alert \"{Emergency}\" ({alert.PixelFormat}, border, blinking every {alert.BlinkPeriodMs} ms):");
+            step.Next($"Emergency alert \"{Emergency}\" (red, {alert.PixelFormat}, blinking every {alert.BlinkPeriodMs} ms), played over the program:");
+            foreach (string warning in alert.Warnings)
+            {
+                stdout.WriteLine("   note: " + warning);
+            }
+
             Report(stdout, "the alert", rebooted.Receive(alertMessage, alertMessage.Length, now));
             IndexedBitmap alertShown = DecodeShown(rebooted, ContentReceiver.ItemAlert, 0);
             stdout.Write(AnsiPreview.Render(alertShown));
