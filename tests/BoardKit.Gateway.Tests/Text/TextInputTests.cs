@@ -1,5 +1,9 @@
+using System;
 using System.Linq;
+using System.Text;
 using BoardKit.Gateway.Text;
+using FsCheck;
+using FsCheck.Fluent;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace BoardKit.Gateway.Tests.Text
@@ -38,6 +42,47 @@ namespace BoardKit.Gateway.Tests.Text
             StringAssert.Contains(result.Errors.Last().Reason, "truncated");
             Assert.AreEqual("E1 BB", result.Errors.Last().Bytes);
             Assert.AreEqual("A\uFFFD(\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDB\uFFFD", result.Text);
+        }
+
+        [TestMethod]
+        public void DecodeUtf8Strict_AnyValidString_RoundTripsWithoutErrors()
+        {
+            Prop.ForAll(ArbMap.Default.ArbFor<string>(), text =>
+            {
+                // Lone surrogates have no UTF-8 form; the property is about text that can be encoded.
+                string valid = text == null ? string.Empty : new string(text.Where(c => !char.IsSurrogate(c)).ToArray());
+                if (valid.Length > 0 && valid[0] == '\uFEFF')
+                {
+                    valid = "x" + valid; // a leading U+FEFF is a byte order mark and is dropped on purpose
+                }
+
+                Utf8DecodeResult result = TextInput.DecodeUtf8Strict(Encoding.UTF8.GetBytes(valid));
+                return result.IsValid && result.Text == valid;
+            }).QuickCheckThrowOnFailure();
+        }
+
+        [TestMethod]
+        public void DecodeUtf8Strict_AnyBytes_AgreesWithDotNetsStrictDecoderAndPointsInside()
+        {
+            var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+            Prop.ForAll(ArbMap.Default.ArbFor<byte[]>(), bytes =>
+            {
+                bytes ??= Array.Empty<byte>();
+                Utf8DecodeResult result = TextInput.DecodeUtf8Strict(bytes);
+                bool dotnetValid;
+                try
+                {
+                    strict.GetString(bytes);
+                    dotnetValid = true;
+                }
+                catch (DecoderFallbackException)
+                {
+                    dotnetValid = false;
+                }
+
+                return result.IsValid == dotnetValid
+                    && result.Errors.All(e => e.ByteOffset >= 0 && e.Length >= 1 && e.ByteOffset + e.Length <= bytes.Length);
+            }).QuickCheckThrowOnFailure();
         }
     }
 }
