@@ -40,9 +40,11 @@ namespace BoardKit.Firmware
             // 3) The last valid cached content, so the board shows something before (and without) the network.
             byte[]? cachedProgram = store.Read(ReferenceBoard.ProgramFile);
             Debug.WriteLine("program.bin: " + (cachedProgram == null ? "none" : cachedProgram.Length + " bytes"));
-            // LATER (core): verify it (envelope HMAC with the KeyRing, ReplayGuard state from flash) and hand it to
-            // the core's player, which renders each frame into `frame` through PixelMap and the power budget and
-            // calls chain0.Show from its own timer. Until the player exists the panel stays blank.
+            // LATER: the core's receive path exists (Board/ContentReceiver): load the ReplayGuard from its two flash
+            // slots (ReplayGuard.LoadNewest), build the KeyRing from board.key, create a ContentReceiver with a fresh
+            // session nonce and Restore(cachedProgram). What is still missing is the core's player, which renders each
+            // frame into `frame` through PixelMap and the power budget and calls chain0.Show from its own timer.
+            // Until the player exists the panel stays blank.
 
             // 4) Wi-Fi, with the credentials stored in the device's config block (nanoff --networkdeployment);
             // credentials never live in code or in board.json.
