@@ -26,14 +26,7 @@ namespace BoardKit.Bench
                 PackedFrame packed = FramePacker.Pack(frame);
                 var wire = new byte[WireLimits.MaxMessageBytes];
                 int wireLength = FrameCodec.Encode(packed.Header, packed.Pixels, packed.Pixels.Length, wire, 0, allowCompression: true);
-                byte[] rgb = new byte[w * h * 3];
-                for (int i = 0; i < frame.Pixels.Length; i++)
-                {
-                    uint c = frame.Palette[frame.Pixels[i]];
-                    rgb[i * 3] = (byte)(c >> 16);
-                    rgb[(i * 3) + 1] = (byte)(c >> 8);
-                    rgb[(i * 3) + 2] = (byte)c;
-                }
+                byte[] rgb = FramePacker.Pack(frame, PixelFormat.Rgb888).Pixels;
 
                 Console.WriteLine(
                     $"| {w}x{h} | {SampleContent.LitFraction(frame):P0} | {rgb.Length} B | {packed.Pixels.Length} B | {wireLength} B | " +

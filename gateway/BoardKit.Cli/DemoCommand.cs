@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using Command = System.CommandLine.Command;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using BoardKit.Firmware.Core.Board;
 using BoardKit.Firmware.Core.Crypto;
@@ -88,12 +89,7 @@ namespace BoardKit.Cli
             });
             if (!scroll.Ok || !alert.Ok)
             {
-                foreach (string error in scroll.Errors)
-                {
-                    stderr.WriteLine("boardkit demo: " + error);
-                }
-
-                foreach (string error in alert.Errors)
+                foreach (string error in scroll.Errors.Concat(alert.Errors))
                 {
                     stderr.WriteLine("boardkit demo: " + error);
                 }
@@ -106,8 +102,7 @@ namespace BoardKit.Cli
             // 2. Sign for this board. A real board's key is made and installed when it is flashed (firmware/README.md);
             //    there is no default key anywhere. This run makes a fresh one.
             byte[] key = RandomNumberGenerator.GetBytes(KeyRing.KeySize);
-            var boardHash = new byte[BoardId.HashSize];
-            BoardId.ComputeHash(BoardName, boardHash, 0);
+            byte[] boardHash = HashOf(BoardName);
             var gateway = new MessageBuilder(boardHash, keyId: 1, key);
             uint now = (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             ulong sequence = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -123,8 +118,10 @@ namespace BoardKit.Cli
             step.Next("Board receives it:");
             Report(stdout, "the program", board.Receive(Copy(program), program.Length, now));
             IndexedBitmap strip = DecodeShown(board, 0, 0);
-            IndexedBitmap window = ScrollAnimation.Frames(strip, PanelWidth)[PanelWidth];
-            stdout.Write(AnsiPreview.Render(window));
+            // The board's view after the strip's one-panel lead-in has scrolled by: the text's first 64 columns.
+            // The same windows, 2 px apart, make the animated preview at the end.
+            IReadOnlyList<IndexedBitmap> windows = ScrollAnimation.Frames(strip, PanelWidth, step: 2);
+            stdout.Write(AnsiPreview.Render(windows[PanelWidth / 2]));
 
             // 4. What a board refuses. Each attempt leaves what it shows unchanged.
             step.Next("What the board refuses (it keeps showing the program above):");
@@ -181,7 +178,6 @@ namespace BoardKit.Cli
             Directory.CreateDirectory(outputFolder);
             string scrollFile = Path.Combine(outputFolder, "program-scroll.png");
             string alertFile = Path.Combine(outputFolder, "alert.png");
-            IReadOnlyList<IndexedBitmap> windows = ScrollAnimation.Frames(strip, PanelWidth, step: 2);
             File.WriteAllBytes(scrollFile, ApngWriter.Encode(LedPreview.RenderAll(windows, 4), 2 * ScrollAnimation.DefaultStepMs));
             File.WriteAllBytes(alertFile, PngWriter.EncodeIndexed(LedPreview.Render(alertShown, 4)));
             step.Next($"LED previews: {scrollFile} (animated), {alertFile}");
