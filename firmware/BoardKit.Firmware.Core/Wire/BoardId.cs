@@ -1,4 +1,5 @@
 using BoardKit.Firmware.Core.Crypto;
+using BoardKit.Firmware.Core.Text;
 
 namespace BoardKit.Firmware.Core.Wire
 {
@@ -27,7 +28,7 @@ namespace BoardKit.Firmware.Core.Wire
                 return false;
             }
 
-            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(boardId);
+            byte[] bytes = Utf8.GetBytes(boardId);
             Sha256 sha = new Sha256();
             sha.Update(bytes, 0, bytes.Length);
             byte[] digest = new byte[Sha256.HashSize];

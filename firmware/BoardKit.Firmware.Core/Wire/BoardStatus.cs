@@ -1,3 +1,5 @@
+using BoardKit.Firmware.Core.Text;
+
 namespace BoardKit.Firmware.Core.Wire
 {
     /// <summary>
@@ -122,11 +124,16 @@ namespace BoardKit.Firmware.Core.Wire
             Present |= 1 << tag;
         }
 
-        /// <summary>Sets the firmware version (at most 32 UTF-8 bytes; longer is cut) and marks it present. Allocates.</summary>
+        /// <summary>Sets the firmware version (at most 32 UTF-8 bytes; longer is cut at a character boundary) and marks it present. Allocates.</summary>
         public void SetFirmwareVersion(string version)
         {
-            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(version);
+            byte[] bytes = Utf8.GetBytes(version);
             int n = bytes.Length < MaxFirmwareVersionBytes ? bytes.Length : MaxFirmwareVersionBytes;
+            while (n < bytes.Length && n > 0 && (bytes[n] & 0xC0) == 0x80)
+            {
+                n--; // never cut inside a character: back off to the start of the one that does not fit
+            }
+
             for (int i = 0; i < n; i++)
             {
                 FirmwareVersionBytes[i] = bytes[i];
@@ -144,7 +151,8 @@ namespace BoardKit.Firmware.Core.Wire
                 return string.Empty;
             }
 
-            return System.Text.Encoding.UTF8.GetString(FirmwareVersionBytes, 0, FirmwareVersionLength);
+            string? text = Utf8.Decode(FirmwareVersionBytes, 0, FirmwareVersionLength);
+            return text ?? "(not UTF-8)";
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.IO;
 
+using BoardKit.Firmware.Core.Ports;
+
 namespace BoardKit.Firmware.Adapters
 {
     /// <summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Device.Gpio;
 
+using BoardKit.Firmware.Core.Ports;
+
 namespace BoardKit.Firmware.Adapters
 {
     /// <summary>

@@ -1,6 +1,8 @@
 using System;
 using nanoFramework.Hardware.Esp32.Rmt;
 
+using BoardKit.Firmware.Core.Ports;
+
 namespace BoardKit.Firmware.Adapters
 {
     /// <summary>
