@@ -40,7 +40,7 @@ namespace BoardKit.Bench
             program = gateway.Buffer[..length];
             var keys = new KeyRing(1);
             keys.Add(1, key);
-            board = new ContentReceiver(BoardName, keys, new ReplayGuard(), 1);
+            board = new ContentReceiver(BoardName, keys, new ReplayGuard(), 1, new BoardClock(), null);
             board.Receive(program, program.Length, 0);
         }
 

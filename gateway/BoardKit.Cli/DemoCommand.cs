@@ -7,6 +7,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using BoardKit.Firmware.Core.Board;
 using BoardKit.Firmware.Core.Crypto;
+using BoardKit.Firmware.Core.Ports;
 using BoardKit.Firmware.Core.Security;
 using BoardKit.Firmware.Core.Wire;
 using BoardKit.Gateway.Fonts;
@@ -114,9 +115,10 @@ namespace BoardKit.Cli
             var keys = new KeyRing(2);
             keys.Add(1, key);
             var replay = new ReplayGuard();
-            var board = new ContentReceiver(BoardName, keys, replay, NewSessionNonce());
+            var flash = new MemoryFileStore();
+            var board = new ContentReceiver(BoardName, keys, replay, NewSessionNonce(), BoardClockNow(), new BoardStorage(flash));
             step.Next("Board receives it:");
-            Report(stdout, "the program", board.Receive(Copy(program), program.Length, now));
+            Report(stdout, "the program", board.Receive(Copy(program), program.Length, 0));
             IndexedBitmap strip = DecodeShown(board, 0, 0);
             // The board's view after the strip's one-panel lead-in has scrolled by: the text's first 64 columns.
             // The same windows, 2 px apart, make the animated preview at the end.
@@ -127,28 +129,28 @@ namespace BoardKit.Cli
             step.Next("What the board refuses (it keeps showing the program above):");
             byte[] tampered = Copy(program);
             tampered[tampered.Length / 2] ^= 0x01;
-            Report(stdout, "one bit changed in transit", board.Receive(tampered, tampered.Length, now));
-            Report(stdout, "the same program again (the broker's retained copy)", board.Receive(Copy(program), program.Length, now));
+            Report(stdout, "one bit changed in transit", board.Receive(tampered, tampered.Length, 0));
+            Report(stdout, "the same program again (the broker's retained copy)", board.Receive(Copy(program), program.Length, 0));
             byte[] older = Take(gateway, ProgramComposer.ComposeProgram(gateway, new[] { new BulletinItem(alert) }, sequence - 1, now));
-            Report(stdout, "a properly signed but older program (rollback)", board.Receive(older, older.Length, now));
+            Report(stdout, "a properly signed but older program (rollback)", board.Receive(older, older.Length, 0));
             var stranger = new MessageBuilder(HashOf("lc-mlt-gate-2"), keyId: 1, key);
             byte[] elsewhere = Take(stranger, ProgramComposer.ComposeProgram(stranger, new[] { new BulletinItem(alert) }, sequence + 1, now));
-            Report(stdout, "a program signed for another board", board.Receive(elsewhere, elsewhere.Length, now));
+            Report(stdout, "a program signed for another board", board.Receive(elsewhere, elsewhere.Length, 0));
             var forger = new MessageBuilder(boardHash, keyId: 1, RandomNumberGenerator.GetBytes(KeyRing.KeySize));
             byte[] forged = Take(forger, ProgramComposer.ComposeProgram(forger, new[] { new BulletinItem(alert) }, sequence + 2, now));
-            Report(stdout, "a program signed with a guessed key", board.Receive(forged, forged.Length, now));
+            Report(stdout, "a program signed with a guessed key", board.Receive(forged, forged.Length, 0));
 
-            // 5. Power loss: the board saved its replay state before showing the program; after the reboot an
-            //    attacker re-publishes the older program captured earlier.
-            var saved = new byte[ReplayGuard.StateSize];
-            replay.Save(saved, 0);
+            // 5. Power loss: the board stored the program, then its replay state, before showing it; after the reboot
+            //    it restores both from flash, and an attacker re-publishes the older program captured earlier.
+            var storageAfterBoot = new BoardStorage(flash);
             var replayAfterBoot = new ReplayGuard();
-            replayAfterBoot.Load(saved, 0, saved.Length);
-            var rebooted = new ContentReceiver(BoardName, keys, replayAfterBoot, NewSessionNonce());
+            storageAfterBoot.LoadState(replayAfterBoot);
+            var rebooted = new ContentReceiver(BoardName, keys, replayAfterBoot, NewSessionNonce(), BoardClockNow(), storageAfterBoot);
             step.Next("After a power cut the board reboots with its saved replay state:");
-            int restored = rebooted.Restore(Copy(program), program.Length);
+            byte[] stored = storageAfterBoot.ReadContent(ReplayGuard.StreamProgram) ?? Array.Empty<byte>();
+            int restored = rebooted.Restore(stored, stored.Length, 0);
             stdout.WriteLine($"   {"the program kept on flash",-52} -> {(restored is WireError.None or WireError.Duplicate ? "verified again and shown" : "REJECTED: " + WireError.Describe(restored))}");
-            Report(stdout, "the older program re-published by an attacker", rebooted.Receive(Copy(older), older.Length, now));
+            Report(stdout, "the older program re-published by an attacker", rebooted.Receive(Copy(older), older.Length, 0));
 
             // 6. Emergency: played at once over the program, cleared with one action.
             ulong alertSequence = sequence + 10;
@@ -159,12 +161,12 @@ namespace BoardKit.Cli
                 stdout.WriteLine("   note: " + warning);
             }
 
-            Report(stdout, "the alert", rebooted.Receive(alertMessage, alertMessage.Length, now));
-            IndexedBitmap alertShown = DecodeShown(rebooted, ContentReceiver.ItemAlert, 0);
+            Report(stdout, "the alert", rebooted.Receive(alertMessage, alertMessage.Length, 0));
+            IndexedBitmap alertShown = DecodeShown(rebooted, HeldContent.ItemAlert, 0);
             stdout.Write(AnsiPreview.Render(alertShown));
             byte[] clear = Take(gateway, gateway.BuildAlertClear(alertSequence, alertSequence + 1, now));
-            Report(stdout, "the one-action clear", rebooted.Receive(clear, clear.Length, now));
-            stdout.WriteLine($"   alert active: {(rebooted.IsAlertActiveAt(now) ? "yes" : "no")}; the board is back on its program.");
+            Report(stdout, "the one-action clear", rebooted.Receive(clear, clear.Length, 0));
+            stdout.WriteLine($"   alert active: {(rebooted.Content.IsAlertActiveAt(now) ? "yes" : "no")}; the board is back on its program.");
 
             // 7. A character no font has is refused before publishing, with its name and position.
             const string Unsupported = "Chợ phiên 🐃 Sì Lở Lầu";
@@ -195,13 +197,13 @@ namespace BoardKit.Cli
             stdout.WriteLine($"   {what,-52} -> {verdict}");
         }
 
-        /// <summary>Decodes what the board holds for an item (or <see cref="ContentReceiver.ItemAlert"/>) with the core,
+        /// <summary>Decodes what the board holds for an item (or <see cref="HeldContent.ItemAlert"/>) with the core,
         /// into a bitmap for the preview.</summary>
         private static IndexedBitmap DecodeShown(ContentReceiver board, int item, int frame)
         {
             var header = new FrameHeader();
             var pixels = new byte[WireLimits.MaxFrameRawBytes];
-            if (!board.TryDecodeFrame(item, frame, header, pixels, out int error))
+            if (!board.Content.TryDecodeFrame(item, frame, header, pixels, out int error))
             {
                 throw new InvalidOperationException("The board could not decode what it accepted: " + WireError.Describe(error));
             }
@@ -226,6 +228,14 @@ namespace BoardKit.Cli
             var hash = new byte[BoardId.HashSize];
             BoardId.ComputeHash(boardName, hash, 0);
             return hash;
+        }
+
+        /// <summary>The demo board's clock: this machine's UTC stands in for the SNTP time a real board gets online.</summary>
+        private static BoardClock BoardClockNow()
+        {
+            var clock = new BoardClock();
+            clock.SetNetworkTime(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 0);
+            return clock;
         }
 
         private static ulong NewSessionNonce()

@@ -11,7 +11,7 @@ namespace BoardKit.Firmware.Core.Tests
         public static KeyRing VectorKeys()
         {
             var ring = new KeyRing(2);
-            ring.Add(VectorCatalog.KeyId, VectorCatalog.Key());
+            ring.AddTestVectorKey(VectorCatalog.KeyId, VectorCatalog.Key());
             return ring;
         }
 

@@ -5,49 +5,47 @@ using BoardKit.Firmware.Core.Wire;
 namespace BoardKit.Firmware.Core.Board
 {
     /// <summary>
-    /// The board's receive path (docs/protocol.md, "Implementing a board: the receive path"): takes every MQTT message
-    /// the board receives and decides, with the board's key ring, replay state and session nonce, whether to act on
-    /// it; then holds what the board shows (program, alert, live frame) and the commands it must carry out. The device
-    /// glue, the simulator and <c>boardkit demo</c> all use this one class.
+    /// The board's receive path (docs/protocol.md 13): decides, for every message the board receives, whether to act
+    /// on it, and if so stores it, updates the replay state and the <see cref="HeldContent"/>, or queues the command.
+    /// The device glue, the simulator and <c>boardkit demo</c> all use this one class.
     /// <para>
-    /// Order of work for every message: <see cref="Envelope.TryOpen"/> (magic, version, the kind's size limit before
-    /// any MAC work, length, board hash, key id, tag, flags, kind, session rule), then the replay check
-    /// (<see cref="ReplayGuard"/> for program, alert and alert clear; <see cref="SessionGuard"/> for live frames and
-    /// commands), then full validation of the payload, and only then a state change. A message that fails any step
-    /// changes nothing: the board keeps showing what it had.
+    /// Order of work: <see cref="Envelope.TryOpen"/> (size limit before any MAC work, board hash, key id, tag, flags,
+    /// kind, session rule); the replay check (<see cref="ReplayGuard"/> for program, alert, alert clear and preset;
+    /// <see cref="SessionGuard"/> for live frames and commands); the time rules (a sequence far ahead of network time,
+    /// an alert already expired, a too-old message while recovering a lost state); full validation of the payload;
+    /// then, for a persistent stream, the content file FIRST and the replay state SECOND (docs/protocol.md 8.3), and
+    /// only then the change in RAM. A message that fails any step changes nothing.
     /// </para>
     /// <para>
-    /// Memory: nothing is allocated per message. An accepted program, alert or live frame is kept BY REFERENCE to the
-    /// caller's array (on the device M2Mqtt allocates a fresh array per message, so copying would double the cost of
-    /// a 16 KiB program). The caller must therefore not reuse or change an array after Receive or Restore returned
-    /// <see cref="WireError.None"/> or <see cref="WireError.Duplicate"/>. Rejected arrays are not kept.
+    /// Memory: nothing is allocated per message. Accepted content is kept BY REFERENCE to the caller's array, with the
+    /// message's own length: the caller must not reuse an array after Receive or Restore returned None or Duplicate.
+    /// Not thread-safe: call it from one thread, or under the one lock the board loop also holds.
     /// </para>
-    /// <para>
-    /// Alert rules (docs/protocol.md 5.3, 5.4): a new alert (higher sequence on the alert stream) replaces the one
-    /// held. An alert clear ends the held alert if the sequence it names equals the held alert's sequence, or is 0
-    /// (whatever alert is held); a clear naming any other alert (an older one, or one this board never received) is
-    /// still accepted, because it advances the alert stream and so makes every earlier alert message useless, but it
-    /// leaves the held alert on. An alert is active while it is held, not cleared and not expired: expired means the
-    /// board knows the time (now &gt; 0) and now &gt;= its valid-until (when that is not 0). Its valid-from is not used:
-    /// a board whose clock runs behind must not hold back an emergency.
-    /// </para>
-    /// <para>Not thread-safe: call it from one thread, or under one lock shared by the MQTT handler and the player.</para>
     /// </summary>
     public sealed class ContentReceiver
     {
-        /// <summary>Item index of the alert for <see cref="TryDecodeFrame"/>.</summary>
-        public const int ItemAlert = -1;
+        /// <summary>
+        /// How far a persistent-stream sequence may run ahead of network time, milliseconds (1 day). Gateways number
+        /// messages max(last + 1, unix time in ms); a sequence beyond this is a broken clock or a bug, and accepting it
+        /// would lock the stream until a resync (docs/protocol.md 8.5).
+        /// </summary>
+        public const long MaxSequenceAheadMs = 86400000L;
 
-        /// <summary>Item index of the live frame for <see cref="TryDecodeFrame"/> (frame index 0).</summary>
-        public const int ItemLive = -2;
-
-        /// <summary>Commands held for the glue at most; a command arriving when all are held is refused (BufferTooSmall) and not recorded, so the gateway can send it again.</summary>
-        public const int MaxPendingCommands = 4;
+        /// <summary>
+        /// While recovering a lost state with network time: the oldest issue time accepted on a stream without a
+        /// record, as seconds before now (7 days). The gateway re-signs its content when it sees the board's
+        /// recovering flag, so legitimate content is fresh (docs/protocol.md 8.4).
+        /// </summary>
+        public const long MaxAgeWhileRecoveringSeconds = 7L * 24 * 3600;
 
         private readonly byte[] _boardHash = new byte[BoardId.HashSize];
         private readonly KeyRing _keys;
         private readonly ReplayGuard _replay;
         private readonly SessionGuard _session;
+        private readonly BoardClock _clock;
+        private readonly BoardStorage? _storage;
+        private readonly HeldContent _content = new HeldContent();
+        private readonly CommandQueue _commands = new CommandQueue();
 
         // Working space for validation, so that a rejected message leaves the held content untouched.
         private readonly EnvelopeHeader _header = new EnvelopeHeader();
@@ -55,51 +53,24 @@ namespace BoardKit.Firmware.Core.Board
         private readonly ProgramItem _scratchItem = new ProgramItem();
         private readonly FrameHeader _scratchFrame = new FrameHeader();
 
-        // Program held.
-        private readonly ProgramInfo _program = new ProgramInfo();
-        private byte[]? _programMessage;
-        private ulong _programSequence;
-
-        // The item TryGetProgramItem / TryDecodeFrame last read from the program (re-reading validates every frame of
-        // the item, so a page item's pages are not re-walked for every page shown).
-        private readonly ProgramItem _cachedItem = new ProgramItem();
-        private int _cachedItemIndex = -1;
-
-        // Alert stream held: the alert (null when none or cleared) and the sequence of the last alert-stream message
-        // applied (alert or clear), which tells a Duplicate that restores missing content from one that changes nothing.
-        private readonly ProgramItem _alert = new ProgramItem();
-        private byte[]? _alertMessage;
-        private ulong _alertSequence;
-        private bool _alertCleared;
-        private ulong _alertStreamSequence;
-
-        // Live frame held.
-        private byte[]? _liveMessage;
-        private int _liveOffset;
-        private int _liveLength;
-
-        // Pending commands, oldest first in a ring.
-        private readonly Command[] _commands = new Command[MaxPendingCommands];
-        private int _commandHead;
-        private int _commandCount;
-
         /// <summary>
-        /// Creates the receive path of board <paramref name="boardId"/> (BoardId rules: 1..64 of a-z 0-9 - _ .) with its
-        /// installed <paramref name="keys"/>, its <paramref name="replay"/> state (loaded from flash by the glue with
-        /// ReplayGuard.LoadNewest; the receiver updates it and the glue saves it) and the random non-zero 64-bit
-        /// <paramref name="sessionNonce"/> drawn at this boot. Allocates its working space once.
+        /// Creates the receive path of board <paramref name="boardId"/> (BoardId rules) with its installed
+        /// <paramref name="keys"/>, its <paramref name="replay"/> state (loaded at boot with BoardStorage.LoadState),
+        /// the random non-zero 64-bit <paramref name="sessionNonce"/> drawn at this boot, the board's
+        /// <paramref name="clock"/> (started from the saved lower bound) and its <paramref name="storage"/> (null: keep
+        /// nothing on flash, e.g. the gateway's own checks). Allocates its working space once.
         /// </summary>
-        /// <exception cref="System.ArgumentException">Invalid board id, missing keys or replay guard, or a nonce of 0.</exception>
-        public ContentReceiver(string boardId, KeyRing keys, ReplayGuard replay, ulong sessionNonce)
+        /// <exception cref="System.ArgumentException">Invalid board id, missing keys, replay state or clock, or a nonce of 0.</exception>
+        public ContentReceiver(string boardId, KeyRing keys, ReplayGuard replay, ulong sessionNonce, BoardClock clock, BoardStorage? storage)
         {
             if (!BoardId.ComputeHash(boardId, _boardHash, 0))
             {
                 throw new System.ArgumentException("invalid board id", "boardId");
             }
 
-            if (keys == null || replay == null)
+            if (keys == null || replay == null || clock == null)
             {
-                throw new System.ArgumentException("keys and replay state are required");
+                throw new System.ArgumentException("keys, replay state and clock are required");
             }
 
             if (sessionNonce == 0)
@@ -109,11 +80,33 @@ namespace BoardKit.Firmware.Core.Board
 
             _keys = keys;
             _replay = replay;
+            _clock = clock;
+            _storage = storage;
             _session = new SessionGuard(sessionNonce);
-            for (int i = 0; i < MaxPendingCommands; i++)
-            {
-                _commands[i] = new Command();
-            }
+        }
+
+        /// <summary>What the board holds to show. Owned by the receiver.</summary>
+        public HeldContent Content
+        {
+            get { return _content; }
+        }
+
+        /// <summary>Accepted commands waiting for the board runtime. Owned by the receiver.</summary>
+        public CommandQueue Commands
+        {
+            get { return _commands; }
+        }
+
+        /// <summary>The board's clock (the receiver raises its lower bound with every accepted message's issue time).</summary>
+        public BoardClock Clock
+        {
+            get { return _clock; }
+        }
+
+        /// <summary>The replay state (read-only use: epoch, recovery flag, positions for status).</summary>
+        public ReplayGuard Replay
+        {
+            get { return _replay; }
         }
 
         /// <summary>This boot's session nonce: published in the board's status; live frames and commands must carry it.</summary>
@@ -123,8 +116,8 @@ namespace BoardKit.Firmware.Core.Board
         }
 
         /// <summary>
-        /// Kind (MessageKind) of the message of the last Receive or Restore if its tag verified; 0 if it did not (or none
-        /// yet): an unverified header says nothing. For status tag 0x0A and the "message rejected" event.
+        /// Kind (MessageKind) of the message of the last Receive or Restore if its tag verified; 0 if it did not: an
+        /// unverified header says nothing. For status tag 0x0A and the "message rejected" event.
         /// </summary>
         public int LastKind { get; private set; }
 
@@ -134,12 +127,14 @@ namespace BoardKit.Firmware.Core.Board
         /// <summary>WireError of the last Receive or Restore (None, Duplicate, or the reason for refusing it).</summary>
         public int LastError { get; private set; }
 
-        /// <summary>
-        /// True if the last Receive or Restore changed what the board holds: a program, an alert-stream message (alert
-        /// or clear) or a live frame. Redraw; for a program store <see cref="ProgramMessage"/>, for the alert stream
-        /// <see cref="AlertMessage"/> on flash (after saving the replay state). Commands set it false.
-        /// </summary>
+        /// <summary>True if the last Receive or Restore changed what the board holds (program, alert stream, preset, live frame).</summary>
         public bool LastChangedContent { get; private set; }
+
+        /// <summary>Sequence of the alert the last Receive or Restore ended (an alert clear that named it, or 0), else 0.</summary>
+        public ulong LastEndedAlertSequence { get; private set; }
+
+        /// <summary>True if the last Receive saved the replay state (so the runtime need not checkpoint it).</summary>
+        public bool LastSavedState { get; private set; }
 
         /// <summary>Messages refused since boot (everything but None and Duplicate). Status tag 0x08, first counter.</summary>
         public int RejectedCount { get; private set; }
@@ -150,227 +145,76 @@ namespace BoardKit.Firmware.Core.Board
         /// <summary>Messages refused with Replay or Rollback since boot. Status tag 0x08, third counter.</summary>
         public int ReplayCount { get; private set; }
 
-        /// <summary>Authentic, new messages refused because their payload did not validate, since boot. Status tag 0x08, fourth counter.</summary>
+        /// <summary>
+        /// Authentic messages, not replayed, refused because their payload did not validate, since boot. Status tag
+        /// 0x08, fourth counter. Time rules (Expired, TooOld, SequenceAhead), a full command queue and flash failures are
+        /// not decode errors: they count in RejectedCount only.
+        /// </summary>
         public int DecodeErrorCount { get; private set; }
 
         /// <summary>
-        /// True after a program, alert or alert clear was accepted as new: the replay state changed. The glue then writes
-        /// it (slot = ReplayGuard.NextSlot, read first; ReplayGuard.Save; write that slot file) BEFORE storing and showing
-        /// the message, and calls <see cref="MarkReplayStateSaved"/>.
+        /// Handles one received MQTT message <paramref name="message"/>[0..length) at board time
+        /// <paramref name="monotonicMs"/>. Returns a WireError code: None = new and acted on (for a persistent stream:
+        /// stored and the replay state saved); Duplicate = already had it (if the board had lost that content it is taken
+        /// back and LastChangedContent is true); anything else = refused, nothing changed. Never throws; allocates nothing.
         /// </summary>
-        public bool ReplayStateChanged { get; private set; }
-
-        /// <summary>Tells the receiver that the glue has saved the replay state.</summary>
-        public void MarkReplayStateSaved()
+        public int Receive(byte[] message, int length, long monotonicMs)
         {
-            ReplayStateChanged = false;
-        }
-
-        /// <summary>True once a program is held.</summary>
-        public bool HasProgram
-        {
-            get { return _programMessage != null; }
-        }
-
-        /// <summary>Index of the held program (UTC offset, item count, item offsets in <see cref="ProgramMessage"/>). Owned by the receiver; changes when a new program is accepted.</summary>
-        public ProgramInfo Program
-        {
-            get { return _program; }
-        }
-
-        /// <summary>Sequence of the held program (0 = none). Status tag 0x05.</summary>
-        public ulong ProgramSequence
-        {
-            get { return _programSequence; }
-        }
-
-        /// <summary>The held program message (the caller's array, kept by reference), or null: what the glue stores on flash.</summary>
-        public byte[]? ProgramMessage
-        {
-            get { return _programMessage; }
+            return Finish(Handle(message, length, monotonicMs, false));
         }
 
         /// <summary>
-        /// Fills <paramref name="item"/> with the settings and frame offsets of program item <paramref name="index"/>
-        /// (0..Program.ItemCount-1). False if there is no program or no such item.
+        /// Restores at boot a program, alert-stream or preset message that BoardStorage kept on flash: opens and validates
+        /// it again (tag, payload) and takes it if the replay guard says Duplicate (normally: it was the last accepted) or
+        /// None (the state was saved before it: a power cut between content and state; or the state was lost). Then the
+        /// state is saved. Returns that verdict, or why it was refused (e.g. Replay: the board has since accepted a newer
+        /// one; BadTag: a partial file). Time rules do not apply to the board's own copies. The array is kept.
         /// </summary>
-        public bool TryGetProgramItem(int index, ProgramItem item)
+        public int Restore(byte[] message, int length, long monotonicMs)
         {
-            if (!LoadProgramItem(index, out _))
-            {
-                return false;
-            }
-
-            CopyItem(_cachedItem, item);
-            return true;
-        }
-
-        /// <summary>True while an alert is held and was not cleared (it may have expired: see <see cref="IsAlertActiveAt"/>).</summary>
-        public bool HasAlert
-        {
-            get { return _alertMessage != null; }
+            return Finish(Handle(message, length, monotonicMs, true));
         }
 
         /// <summary>
-        /// True if the held alert should be shown at <paramref name="nowUnixSeconds"/>: held, not cleared, and not
-        /// expired. With nowUnixSeconds &lt;= 0 (the board does not know the time) a held alert is active until cleared.
+        /// At boot: restores every stream's content file that <see cref="BoardStorage"/> kept (program, alert stream,
+        /// preset) with <see cref="Restore"/>. Returns how many were taken back (None or Duplicate); a missing file is
+        /// simply skipped, a damaged one (partial write, BadTag) is refused and counted like any rejection. Without
+        /// storage returns 0.
         /// </summary>
-        public bool IsAlertActiveAt(long nowUnixSeconds)
+        public int RestoreStoredContent(long monotonicMs)
         {
-            if (_alertMessage == null)
+            if (_storage == null)
             {
-                return false;
+                return 0;
             }
 
-            return nowUnixSeconds <= 0 || _alert.ValidUntil == 0 || nowUnixSeconds < _alert.ValidUntil;
-        }
-
-        /// <summary>Alert state for status tag 0x06: BoardStatus.AlertNone, AlertActive, AlertExpired or AlertCleared.</summary>
-        public int AlertStateAt(long nowUnixSeconds)
-        {
-            if (_alertMessage != null)
+            int restored = 0;
+            for (int stream = 0; stream < ReplayGuard.StreamCount; stream++)
             {
-                return IsAlertActiveAt(nowUnixSeconds) ? BoardStatus.AlertActive : BoardStatus.AlertExpired;
-            }
-
-            return _alertCleared ? BoardStatus.AlertCleared : BoardStatus.AlertNone;
-        }
-
-        /// <summary>The held alert's item (settings and frame offsets in <see cref="AlertMessage"/>); meaningful while <see cref="HasAlert"/>. Owned by the receiver.</summary>
-        public ProgramItem Alert
-        {
-            get { return _alert; }
-        }
-
-        /// <summary>Sequence of the held alert, or of the alert last cleared; 0 = none. Status tag 0x06.</summary>
-        public ulong AlertSequence
-        {
-            get { return _alertSequence; }
-        }
-
-        /// <summary>The last alert-stream message applied (the alert, or the clear that ended it), kept by reference, or null: what the glue stores on flash.</summary>
-        public byte[]? AlertMessage { get; private set; }
-
-        /// <summary>True while a live frame is held (until <see cref="DropLiveFrame"/>; the player decides when it is stale).</summary>
-        public bool HasLiveFrame
-        {
-            get { return _liveMessage != null; }
-        }
-
-        /// <summary>nowUnixSeconds passed to the Receive that brought the held live frame.</summary>
-        public long LiveFrameReceivedAt { get; private set; }
-
-        /// <summary>Forgets the live frame (the player's timeout, e.g. 10 s without a new one): the board goes back to its program.</summary>
-        public void DropLiveFrame()
-        {
-            _liveMessage = null;
-        }
-
-        /// <summary>True while a command waits for the glue.</summary>
-        public bool HasPendingCommand
-        {
-            get { return _commandCount > 0; }
-        }
-
-        /// <summary>The oldest command waiting (valid while <see cref="HasPendingCommand"/>). Owned by the receiver.</summary>
-        public Command PendingCommand
-        {
-            get { return _commands[_commandHead]; }
-        }
-
-        /// <summary>The glue has carried out <see cref="PendingCommand"/> (and sent its CommandDone event): the next one, if any, becomes pending.</summary>
-        public void CommandDone()
-        {
-            if (_commandCount == 0)
-            {
-                return;
-            }
-
-            _commandHead = (_commandHead + 1) % MaxPendingCommands;
-            _commandCount--;
-        }
-
-        /// <summary>
-        /// Handles one received MQTT message <paramref name="message"/>[0..length). <paramref name="nowUnixSeconds"/> is
-        /// the board's time (0 = unknown); nothing is refused because of it. Returns a WireError code: None = new and
-        /// acted on; Duplicate = already had it (not an error; if the board had lost that content, e.g. no flash copy,
-        /// it is taken back and LastChangedContent is true); anything else = refused, nothing changed. Never throws;
-        /// allocates nothing. After None or Duplicate the receiver may keep the array: do not reuse it.
-        /// </summary>
-        public int Receive(byte[] message, int length, long nowUnixSeconds)
-        {
-            return Finish(Handle(message, length, nowUnixSeconds, false));
-        }
-
-        /// <summary>
-        /// Restores at boot a program or alert-stream message the glue stored on flash (the bytes as received): opens
-        /// and validates it again (tag, payload) and takes it if the replay guard says Duplicate (normally: it was the
-        /// last accepted) or None (the state was saved before it, e.g. the newest state copy was torn; the state then
-        /// changes and ReplayStateChanged is true). Returns that verdict, or why it was refused (e.g. Replay: the board
-        /// has since accepted a newer one). Live frames and commands cannot be restored (BadArgument). The array is kept.
-        /// </summary>
-        public int Restore(byte[] message, int length)
-        {
-            return Finish(Handle(message, length, 0, true));
-        }
-
-        /// <summary>
-        /// Decodes frame <paramref name="frameIndex"/> of program item <paramref name="itemIndex"/>, of the alert
-        /// (<see cref="ItemAlert"/>) or of the live frame (<see cref="ItemLive"/>, frame 0) into the caller's
-        /// <paramref name="header"/> and <paramref name="pixelsOut"/> (packed pixels from index 0; up to
-        /// WireLimits.MaxFrameRawBytes). No allocation. False with a WireError (BadArgument: nothing held there or no
-        /// such frame; BufferTooSmall: pixelsOut too small).
-        /// </summary>
-        public bool TryDecodeFrame(int itemIndex, int frameIndex, FrameHeader header, byte[] pixelsOut, out int errorCode)
-        {
-            if (header == null || pixelsOut == null)
-            {
-                errorCode = WireError.BadArgument;
-                return false;
-            }
-
-            if (itemIndex == ItemLive)
-            {
-                if (_liveMessage == null || frameIndex != 0)
+                byte[]? stored = _storage.ReadContent(stream);
+                if (stored == null)
                 {
-                    errorCode = WireError.BadArgument;
-                    return false;
+                    continue;
                 }
 
-                return FrameCodec.TryDecode(_liveMessage, _liveOffset, _liveLength, WireLimits.MaxPanelWidth, header, pixelsOut, out errorCode);
-            }
-
-            byte[]? src;
-            ProgramItem item;
-            if (itemIndex == ItemAlert)
-            {
-                src = _alertMessage;
-                item = _alert;
-                if (src == null)
+                int verdict = Restore(stored, stored.Length, monotonicMs);
+                if (verdict == WireError.None || verdict == WireError.Duplicate)
                 {
-                    errorCode = WireError.BadArgument;
-                    return false;
+                    restored++;
                 }
             }
-            else
-            {
-                if (!LoadProgramItem(itemIndex, out errorCode))
-                {
-                    return false;
-                }
 
-                src = _programMessage!;
-                item = _cachedItem;
-            }
+            return restored;
+        }
 
-            if (frameIndex < 0 || frameIndex >= item.FrameCount)
-            {
-                errorCode = WireError.BadArgument;
-                return false;
-            }
-
-            int maxWidth = item.Layout == ProgramItem.LayoutScroll ? WireLimits.MaxStripWidth : WireLimits.MaxPanelWidth;
-            return FrameCodec.TryDecode(src, item.FrameOffsets[frameIndex], item.FrameLengths[frameIndex], maxWidth, header, pixelsOut, out errorCode);
+        /// <summary>
+        /// Saves the replay state with the board's current time as its lower bound (after an alert expired, and
+        /// periodically while the board has network time), so that after a reboot without network nothing that has
+        /// expired plays again. False without storage or when the flash failed.
+        /// </summary>
+        public bool SaveCheckpoint(long monotonicMs)
+        {
+            return SaveState(monotonicMs);
         }
 
         private int Finish(int code)
@@ -394,18 +238,18 @@ namespace BoardKit.Firmware.Core.Board
             return code;
         }
 
-        private int Handle(byte[] message, int length, long nowUnixSeconds, bool restoring)
+        private int Handle(byte[] message, int length, long monotonicMs, bool restoring)
         {
             LastChangedContent = false;
             LastKind = 0;
             LastSequence = 0;
+            LastEndedAlertSequence = 0;
+            LastSavedState = false;
             if (message == null)
             {
                 return WireError.BadArgument;
             }
 
-            // Magic, version, the kind's size limit (checked before any MAC work), declared length, board hash, key id,
-            // tag, flags, kind and session rule.
             int error;
             if (!Envelope.TryOpen(message, 0, length, _boardHash, _keys, _header, out error))
             {
@@ -417,7 +261,7 @@ namespace BoardKit.Firmware.Core.Board
             int kind = _header.Kind;
             if (MessageKind.IsPersistentStream(kind))
             {
-                return HandlePersistent(message, restoring);
+                return HandlePersistent(message, length, monotonicMs, restoring);
             }
 
             if (restoring)
@@ -427,7 +271,7 @@ namespace BoardKit.Firmware.Core.Board
 
             if (kind == MessageKind.LiveFrame || kind == MessageKind.Command)
             {
-                return HandleSession(message, nowUnixSeconds);
+                return HandleSession(message, monotonicMs);
             }
 
             // Authentic, but not a kind a board acts on: status and events are the board's own (a reflected copy of
@@ -435,26 +279,44 @@ namespace BoardKit.Firmware.Core.Board
             return WireError.UnknownKind;
         }
 
-        private int HandlePersistent(byte[] message, bool restoring)
+        private int HandlePersistent(byte[] message, int length, long monotonicMs, bool restoring)
         {
+            int kind = _header.Kind;
+            int stream = ReplayGuard.StreamOf(kind);
             int verdict = _replay.Check(_header, message);
-            if (verdict != WireError.None && verdict != WireError.Duplicate)
+            if (verdict == WireError.WrongSession && _replay.Recovering && _header.Session <= 0xFFFFFFFFUL
+                && (restoring || _header.IssuedAt >= _replay.RecoveryFloor))
             {
-                return verdict;
+                // The lost state took the board's epoch with it: while recovering, a stored copy (or a message that passes
+                // the recovery floor) brings the epoch back. Epochs only go up, so nothing older is reopened.
+                _replay.AdoptEpochWhileRecovering((uint)_header.Session);
+                verdict = _replay.Check(_header, message);
             }
 
-            int kind = _header.Kind;
-            ulong sequence = _header.Sequence;
-            if (verdict == WireError.Duplicate && HoldsStreamMessage(kind, sequence))
+            if (verdict == WireError.Duplicate && _content.HoldsStreamMessage(kind, _header.Sequence))
             {
                 // The message the board already shows (a QoS 1 duplicate, the retained copy after reconnecting).
                 return WireError.Duplicate;
             }
 
+            if (verdict != WireError.None && verdict != WireError.Duplicate)
+            {
+                return verdict;
+            }
+
+            if (verdict == WireError.None && !restoring)
+            {
+                int timeError = CheckTimeRules(stream, monotonicMs);
+                if (timeError != WireError.None)
+                {
+                    return timeError;
+                }
+            }
+
             int offset = _header.PayloadOffset;
             int payloadLength = _header.PayloadLength;
-            int error;
             ulong clearedSequence = 0;
+            int error;
             if (kind == MessageKind.Program)
             {
                 if (!ProgramCodec.TryRead(message, offset, payloadLength, _scratchInfo, _scratchItem, _scratchFrame, out error))
@@ -462,88 +324,125 @@ namespace BoardKit.Firmware.Core.Board
                     return DecodeError(error);
                 }
             }
-            else if (kind == MessageKind.Alert)
-            {
-                // The alert payload is one item record (docs/protocol.md 5.3); bytes after it are ignored extensions.
-                if (!ProgramCodec.TryReadItem(message, offset, payloadLength, _scratchItem, _scratchFrame, out error))
-                {
-                    return DecodeError(error);
-                }
-            }
-            else
+            else if (kind == MessageKind.AlertClear)
             {
                 if (!AlertClearCodec.TryRead(message, offset, payloadLength, out clearedSequence, out error))
                 {
                     return DecodeError(error);
                 }
             }
+            else
+            {
+                // Alert and preset: the payload is one item record; bytes after it are ignored extensions.
+                if (!ProgramCodec.TryReadItem(message, offset, payloadLength, _scratchItem, _scratchFrame, out error))
+                {
+                    return DecodeError(error);
+                }
+
+                if (kind == MessageKind.Alert && !restoring && verdict == WireError.None && AlertExpiredOnArrival(monotonicMs))
+                {
+                    return WireError.Expired;
+                }
+            }
+
+            // Content first, state second (docs/protocol.md 8.3). A Duplicate that restores lost content rewrites its
+            // file too; the state already names it.
+            if (!restoring && _storage != null && !_storage.WriteContent(stream, message, length) && verdict == WireError.None)
+            {
+                return WireError.StorageFailed;
+            }
 
             if (verdict == WireError.None)
             {
-                if (!_replay.Accept(_header, message))
+                _replay.Accept(_header, message);
+                if (restoring)
                 {
-                    return WireError.Replay;
+                    _replay.RaiseRecoveryFloor(_header.IssuedAt);
                 }
 
-                ReplayStateChanged = true;
-            }
-
-            if (kind == MessageKind.Program)
-            {
-                CopyInfo(_scratchInfo, _program);
-                _programMessage = message;
-                _programSequence = sequence;
-                _cachedItemIndex = -1;
-            }
-            else if (kind == MessageKind.Alert)
-            {
-                CopyItem(_scratchItem, _alert);
-                _alertMessage = message;
-                _alertSequence = sequence;
-                _alertCleared = false;
-                _alertStreamSequence = sequence;
-                AlertMessage = message;
+                _clock.ObserveIssuedAt(_header.IssuedAt, monotonicMs);
+                LastSavedState = SaveState(monotonicMs);
             }
             else
             {
-                ApplyClear(clearedSequence, sequence, message);
+                _clock.ObserveIssuedAt(_header.IssuedAt, monotonicMs);
             }
 
+            Apply(kind, message, length, clearedSequence);
             LastChangedContent = true;
             return verdict;
         }
 
-        private void ApplyClear(ulong clearedSequence, ulong sequence, byte[] message)
+        private int CheckTimeRules(int stream, long monotonicMs)
         {
-            // The clear is now the alert stream's newest message, so it is what the glue keeps on flash (restored at
-            // boot it gives Duplicate). A clear of another alert leaves the held alert on, but only until a reboot:
-            // that alert's own message is then below the stream's sequence and Restore refuses it (Replay).
-            _alertStreamSequence = sequence;
-            AlertMessage = message;
-            if (_alertMessage != null && clearedSequence != 0 && clearedSequence != _alertSequence)
+            if (_clock.HasNetworkTime)
             {
-                return;
+                long nowMs = _clock.NetworkUtcMs(monotonicMs);
+                if (_header.Sequence > (ulong)(nowMs + MaxSequenceAheadMs))
+                {
+                    return WireError.SequenceAhead;
+                }
             }
 
-            _alertMessage = null;
-            _alertCleared = true;
-            if (clearedSequence != 0)
+            if (_replay.Recovering && !_replay.HasRecord(stream))
             {
-                _alertSequence = clearedSequence;
+                if (_header.IssuedAt < _replay.RecoveryFloor)
+                {
+                    return WireError.TooOld;
+                }
+
+                if (_clock.HasNetworkTime && (long)_header.IssuedAt < _clock.NowUnixSeconds(monotonicMs) - MaxAgeWhileRecoveringSeconds)
+                {
+                    return WireError.TooOld;
+                }
             }
+
+            return WireError.None;
         }
 
-        private bool HoldsStreamMessage(int kind, ulong sequence)
+        private bool AlertExpiredOnArrival(long monotonicMs)
+        {
+            if (_header.IssuedAt == 0)
+            {
+                return true; // an alert must say when it was issued, or its maximum lifetime cannot be enforced
+            }
+
+            long now = _clock.NowUnixSeconds(monotonicMs);
+            if (now <= 0)
+            {
+                return false; // time unknown: an emergency is never held back
+            }
+
+            long expires = (long)_header.IssuedAt + HeldContent.MaxAlertLifetimeSeconds;
+            if (_scratchItem.ValidUntil != 0 && _scratchItem.ValidUntil < expires)
+            {
+                expires = _scratchItem.ValidUntil;
+            }
+
+            return now >= expires;
+        }
+
+        private void Apply(int kind, byte[] message, int length, ulong clearedSequence)
         {
             if (kind == MessageKind.Program)
             {
-                return _programMessage != null && _programSequence == sequence;
+                _content.SetProgram(_scratchInfo, message, length, _header.Sequence);
             }
-
-            return _alertStreamSequence == sequence;
+            else if (kind == MessageKind.Alert)
+            {
+                _content.SetAlert(_scratchItem, message, length, _header.Sequence, _header.IssuedAt);
+            }
+            else if (kind == MessageKind.AlertClear)
+            {
+                LastEndedAlertSequence = _content.ApplyClear(clearedSequence, _header.Sequence, message, length);
+            }
+            else
+            {
+                _content.SetPreset(_scratchItem, message, length, _header.Sequence);
+            }
         }
 
-        private int HandleSession(byte[] message, long nowUnixSeconds)
+        private int HandleSession(byte[] message, long monotonicMs)
         {
             int verdict = _session.Check(_header);
             if (verdict != WireError.None)
@@ -562,81 +461,71 @@ namespace BoardKit.Firmware.Core.Board
                 }
 
                 _session.Accept(_header);
-                _liveMessage = message;
-                _liveOffset = offset;
-                _liveLength = payloadLength;
-                LiveFrameReceivedAt = nowUnixSeconds;
+                _clock.ObserveIssuedAt(_header.IssuedAt, monotonicMs);
+                _content.SetLiveFrame(message, offset, payloadLength, monotonicMs);
                 LastChangedContent = true;
                 return WireError.None;
             }
 
-            if (_commandCount == MaxPendingCommands)
+            if (_commands.IsFull)
             {
                 // Not recorded in the session guard: the gateway may send it again with a new sequence.
-                return WireError.BufferTooSmall;
+                return WireError.CommandQueueFull;
             }
 
-            Command slot = _commands[(_commandHead + _commandCount) % MaxPendingCommands];
+            Command slot = _commands.NextFree;
             if (!CommandCodec.TryRead(message, offset, payloadLength, slot, out error))
             {
                 return DecodeError(error);
             }
 
+            if (slot.Code == Command.CodeResync && slot.Epoch <= _replay.Epoch)
+            {
+                return DecodeError(WireError.BadField);
+            }
+
             _session.Accept(_header);
-            _commandCount++;
+            slot.Sequence = _header.Sequence;
+            if (slot.Code == Command.CodeResync)
+            {
+                // A new content epoch: every persistent stream starts over, and the time lower bound becomes this
+                // command's issue time (a bound pushed ahead by a wrong gateway clock is repaired).
+                _replay.StartEpoch(slot.Epoch, _header.IssuedAt);
+                if (_header.IssuedAt != 0)
+                {
+                    _clock.ResetLowerBound(_header.IssuedAt, monotonicMs);
+                }
+
+                LastSavedState = SaveState(monotonicMs);
+            }
+            else
+            {
+                _clock.ObserveIssuedAt(_header.IssuedAt, monotonicMs);
+            }
+
+            _commands.Commit();
             return WireError.None;
+        }
+
+        private bool SaveState(long monotonicMs)
+        {
+            if (_storage == null)
+            {
+                return false;
+            }
+
+            if (_clock.Quality != BoardClock.QualityUnknown)
+            {
+                _replay.TimeLowerBound = _clock.LowerBoundToSave(monotonicMs);
+            }
+
+            return _storage.SaveState(_replay);
         }
 
         private int DecodeError(int error)
         {
             DecodeErrorCount++;
             return error;
-        }
-
-        private bool LoadProgramItem(int index, out int errorCode)
-        {
-            byte[]? src = _programMessage;
-            if (src == null || index < 0 || index >= _program.ItemCount)
-            {
-                errorCode = WireError.BadArgument;
-                return false;
-            }
-
-            if (_cachedItemIndex != index)
-            {
-                _cachedItemIndex = -1;
-                if (!ProgramCodec.TryReadItem(src, _program.ItemOffsets[index], _program.ItemLengths[index], _cachedItem, _scratchFrame, out errorCode))
-                {
-                    return false;
-                }
-
-                _cachedItemIndex = index;
-            }
-
-            errorCode = WireError.None;
-            return true;
-        }
-
-        private static void CopyInfo(ProgramInfo from, ProgramInfo to)
-        {
-            to.UtcOffsetMinutes = from.UtcOffsetMinutes;
-            to.ItemCount = from.ItemCount;
-            for (int i = 0; i < WireLimits.MaxItems; i++)
-            {
-                to.ItemOffsets[i] = from.ItemOffsets[i];
-                to.ItemLengths[i] = from.ItemLengths[i];
-            }
-        }
-
-        private static void CopyItem(ProgramItem from, ProgramItem to)
-        {
-            to.CopySettingsFrom(from);
-            to.FrameCount = from.FrameCount;
-            for (int i = 0; i < WireLimits.MaxFramesPerItem; i++)
-            {
-                to.FrameOffsets[i] = from.FrameOffsets[i];
-                to.FrameLengths[i] = from.FrameLengths[i];
-            }
         }
     }
 }

@@ -22,22 +22,133 @@ namespace BoardKit.Firmware.Core.Crypto
 
         /// <summary>
         /// Installs <paramref name="key"/> (exactly 32 bytes) under <paramref name="keyId"/> (1..255), replacing a key
-        /// with the same id. Returns false if the id or length is invalid, the key is all zero bytes, or the ring is full.
+        /// with the same id. Returns false if the id or length is invalid, the ring is full, or the key is one nobody
+        /// may use (<see cref="IsUnusable"/>: a single repeated byte such as all zeros, or the key the test vectors publish).
         /// </summary>
         public bool Add(int keyId, byte[] key)
         {
-            if (keyId < 1 || keyId > 255 || key == null || key.Length != KeySize)
+            if (key == null || IsUnusable(key))
             {
                 return false;
             }
 
-            int any = 0;
-            for (int i = 0; i < key.Length; i++)
+            return Install(keyId, key);
+        }
+
+        /// <summary>
+        /// Installs the key published with the test vectors (docs/protocol.md 14). Only for checking those vectors on the
+        /// host; a board loads its keys with Config.KeyFile, which goes through <see cref="Add"/> and so refuses it.
+        /// </summary>
+        public bool AddTestVectorKey(int keyId, byte[] key)
+        {
+            if (key == null || !IsPublishedTestKey(key))
             {
-                any |= key[i];
+                return false;
             }
 
-            if (any == 0)
+            return Install(keyId, key);
+        }
+
+        /// <summary>
+        /// True for keys that must never protect a board: anything that is not 32 bytes, a single repeated byte (all
+        /// zeros is what an unprovisioned flash reads as), and the published test-vector key 00 01 02 .. 1F: a board
+        /// with a known key is a board anybody can write to (the 2023 hijackings used published default passwords).
+        /// </summary>
+        public static bool IsUnusable(byte[] key)
+        {
+            if (key == null || key.Length != KeySize)
+            {
+                return true;
+            }
+
+            bool repeated = true;
+            for (int i = 1; i < key.Length; i++)
+            {
+                repeated &= key[i] == key[0];
+            }
+
+            return repeated || IsPublishedTestKey(key);
+        }
+
+        /// <summary>Number of keys installed (0..capacity).</summary>
+        public int Count
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; i < _ids.Length; i++)
+                {
+                    if (_ids[i] != 0)
+                    {
+                        n++;
+                    }
+                }
+
+                return n;
+            }
+        }
+
+        /// <summary>
+        /// The highest installed key id, 0 when empty. A board signs its status and events with it: during a rotation
+        /// the gateway already holds the new key (it made it), so the board can move to it as soon as it is installed.
+        /// </summary>
+        public int HighestKeyId
+        {
+            get
+            {
+                int highest = 0;
+                for (int i = 0; i < _ids.Length; i++)
+                {
+                    if (_ids[i] > highest)
+                    {
+                        highest = _ids[i];
+                    }
+                }
+
+                return highest;
+            }
+        }
+
+        /// <summary>Writes the installed key ids in ascending order to dest at offset and returns how many (status tag 0x0C).</summary>
+        public int CopyKeyIds(byte[] dest, int offset)
+        {
+            int n = 0;
+            for (int id = 1; id <= 255; id++)
+            {
+                for (int i = 0; i < _ids.Length; i++)
+                {
+                    if (_ids[i] == id && offset + n < dest.Length)
+                    {
+                        dest[offset + n] = (byte)id;
+                        n++;
+                    }
+                }
+            }
+
+            return n;
+        }
+
+        private static bool IsPublishedTestKey(byte[] key)
+        {
+            if (key.Length != KeySize)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < key.Length; i++)
+            {
+                if (key[i] != i)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool Install(int keyId, byte[] key)
+        {
+            if (keyId < 1 || keyId > 255 || key.Length != KeySize)
             {
                 return false;
             }

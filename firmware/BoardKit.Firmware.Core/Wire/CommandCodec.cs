@@ -25,8 +25,17 @@ namespace BoardKit.Firmware.Core.Wire
 
                     size = 3;
                     break;
+                case Command.CodeResync:
+                    if (command.Epoch == 0)
+                    {
+                        return -WireError.BadArgument;
+                    }
+
+                    size = 5;
+                    break;
                 case Command.CodeReboot:
                 case Command.CodeRequestStatus:
+                case Command.CodeEndLocalEmergency:
                     size = 1;
                     break;
                 default:
@@ -47,6 +56,10 @@ namespace BoardKit.Firmware.Core.Wire
             else if (command.Code == Command.CodeIdentify)
             {
                 BigEndian.WriteUInt16(dest, offset + 1, command.IdentifySeconds);
+            }
+            else if (command.Code == Command.CodeResync)
+            {
+                BigEndian.WriteUInt32(dest, offset + 1, command.Epoch);
             }
 
             return size;
@@ -82,6 +95,7 @@ namespace BoardKit.Firmware.Core.Wire
                     command.BrightnessMode = src[offset + 1];
                     command.BrightnessValue = src[offset + 2];
                     command.IdentifySeconds = 0;
+                    command.Epoch = 0;
                     break;
                 case Command.CodeIdentify:
                     if (length < 3)
@@ -100,12 +114,34 @@ namespace BoardKit.Firmware.Core.Wire
                     command.IdentifySeconds = seconds;
                     command.BrightnessMode = 0;
                     command.BrightnessValue = 0;
+                    command.Epoch = 0;
                     break;
-                case Command.CodeReboot:
-                case Command.CodeRequestStatus:
+                case Command.CodeResync:
+                    if (length < 5)
+                    {
+                        errorCode = WireError.Truncated;
+                        return false;
+                    }
+
+                    uint epoch = BigEndian.ReadUInt32(src, offset + 1);
+                    if (epoch == 0)
+                    {
+                        errorCode = WireError.BadField;
+                        return false;
+                    }
+
+                    command.Epoch = epoch;
                     command.IdentifySeconds = 0;
                     command.BrightnessMode = 0;
                     command.BrightnessValue = 0;
+                    break;
+                case Command.CodeReboot:
+                case Command.CodeRequestStatus:
+                case Command.CodeEndLocalEmergency:
+                    command.IdentifySeconds = 0;
+                    command.BrightnessMode = 0;
+                    command.BrightnessValue = 0;
+                    command.Epoch = 0;
                     break;
                 default:
                     errorCode = WireError.UnknownCommand;

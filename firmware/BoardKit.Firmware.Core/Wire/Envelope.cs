@@ -12,7 +12,7 @@ namespace BoardKit.Firmware.Core.Wire
     /// 5    1  key id (1..255)
     /// 6    8  board hash (BoardId)
     /// 14   8  sequence
-    /// 22   8  session (0 for persistent streams)
+    /// 22   8  session: the board's boot nonce (session-bound kinds) or content epoch (persistent kinds)
     /// 30   4  issued at, unix seconds (0 = unknown)
     /// 34   4  payload length n
     /// 38   n  payload
@@ -188,8 +188,8 @@ namespace BoardKit.Firmware.Core.Wire
         /// <summary>
         /// Opens a received message src[offset..offset+length): checks the header (TryReadHeader), that it names
         /// <paramref name="expectedBoardHash"/> (WrongBoard), that the key id is installed (UnknownKeyId), the tag in
-        /// constant time (BadTag), then reserved flags (ReservedBitsSet), the kind (UnknownKind) and that the session
-        /// field is 0 for persistent streams (WrongSession). Replay checks are separate (ReplayGuard, SessionGuard),
+        /// constant time (BadTag), then reserved flags (ReservedBitsSet), the kind (UnknownKind) and that a session-bound
+        /// kind has a non-zero session (WrongSession). Replay checks are separate (ReplayGuard, SessionGuard),
         /// as is payload decoding. On success <paramref name="header"/> is filled and the payload is authentic.
         /// </summary>
         public static bool TryOpen(byte[] src, int offset, int length, byte[] expectedBoardHash, KeyRing keys, EnvelopeHeader header, out int errorCode)
@@ -230,7 +230,9 @@ namespace BoardKit.Firmware.Core.Wire
                 return false;
             }
 
-            if (MessageKind.IsPersistentStream(header.Kind) ? header.Session != 0 : header.Session == 0)
+            // Session-bound kinds carry the board's boot nonce, never 0. Persistent kinds carry the board's content
+            // epoch there (0 until a resync command starts a new one); ReplayGuard judges it.
+            if (MessageKind.IsSessionBound(header.Kind) && header.Session == 0)
             {
                 errorCode = WireError.WrongSession;
                 return false;

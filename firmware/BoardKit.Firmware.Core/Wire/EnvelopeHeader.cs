@@ -21,7 +21,11 @@ namespace BoardKit.Firmware.Core.Wire
         /// <summary>Sequence number: strictly increasing per board and stream (see ReplayGuard and SessionGuard).</summary>
         public ulong Sequence { get; set; }
 
-        /// <summary>Board session nonce for session-bound kinds (frame, cmd, status, event); 0 for program, alert and alert clear.</summary>
+        /// <summary>
+        /// Session-bound kinds (frame, cmd, status, event): the board's boot nonce, never 0. Persistent kinds (program,
+        /// alert, alert clear, preset): the board's content epoch, 0 until a resync command starts epoch 1, 2 ...
+        /// (docs/protocol.md 8.1).
+        /// </summary>
         public ulong Session { get; set; }
 
         /// <summary>Sender's clock when signed, unix seconds UTC; 0 = unknown. Informative only, never used for replay decisions.</summary>

@@ -31,6 +31,12 @@ namespace BoardKit.Firmware.Core.Wire
         /// <summary>The message buffer (WireLimits.MaxMessageBytes). Owned by the builder.</summary>
         public byte[] Buffer { get; } = new byte[WireLimits.MaxMessageBytes];
 
+        /// <summary>
+        /// The board's content epoch, written in the session field of persistent messages (program, alert, alert clear,
+        /// preset). 0 until the gateway starts a new epoch with a resync command (docs/protocol.md 8.5). Default 0.
+        /// </summary>
+        public ulong Epoch { get; set; }
+
         /// <summary>Header of the last message built (kind, sequence, tag offset ...).</summary>
         public EnvelopeHeader LastHeader
         {
@@ -57,7 +63,20 @@ namespace BoardKit.Firmware.Core.Wire
             return w;
         }
 
-        /// <summary>Finishes the payload started by StartProgram or StartAlert and seals it (session 0).</summary>
+        /// <summary>
+        /// Starts an emergency preset payload (one item, like an alert: the item the board plays when its button is
+        /// held); fill the returned writer, then call <see cref="SealProgramOrAlert"/>.
+        /// </summary>
+        public ProgramWriter StartPreset()
+        {
+            ProgramWriter w = new ProgramWriter(Buffer, Envelope.HeaderSize);
+            w.BeginAlert();
+            _writer = w;
+            _writerKind = MessageKind.Preset;
+            return w;
+        }
+
+        /// <summary>Finishes the payload started by StartProgram, StartAlert or StartPreset and seals it (session field = <see cref="Epoch"/>).</summary>
         public int SealProgramOrAlert(ulong sequence, uint issuedAt)
         {
             if (_writer == null)
@@ -67,14 +86,14 @@ namespace BoardKit.Firmware.Core.Wire
 
             int n = _writer.Finish();
             _writer = null;
-            return n < 0 ? n : Seal(_writerKind, sequence, 0, issuedAt, n);
+            return n < 0 ? n : Seal(_writerKind, sequence, Epoch, issuedAt, n);
         }
 
-        /// <summary>Builds an alert clear for the alert with <paramref name="alertSequence"/> (0 = any active alert).</summary>
+        /// <summary>Builds an alert clear for the alert with <paramref name="alertSequence"/> (0 = any active alert), in <see cref="Epoch"/>.</summary>
         public int BuildAlertClear(ulong alertSequence, ulong sequence, uint issuedAt)
         {
             int n = AlertClearCodec.Write(alertSequence, Buffer, Envelope.HeaderSize);
-            return n < 0 ? n : Seal(MessageKind.AlertClear, sequence, 0, issuedAt, n);
+            return n < 0 ? n : Seal(MessageKind.AlertClear, sequence, Epoch, issuedAt, n);
         }
 
         /// <summary>Builds a live frame for the board's current <paramref name="session"/>.</summary>

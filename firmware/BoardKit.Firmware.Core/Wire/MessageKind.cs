@@ -13,6 +13,8 @@ namespace BoardKit.Firmware.Core.Wire
         public const int Alert = 0x02;
         /// <summary>Alert clear: ends the alert named by sequence. Topic .../alert (replaces the retained alert), QoS 1.</summary>
         public const int AlertClear = 0x03;
+        /// <summary>Emergency preset: the item the board plays when its emergency button is held. Topic .../preset, retained, QoS 1.</summary>
+        public const int Preset = 0x04;
         /// <summary>Live frame: one frame shown now. Topic .../frame, not retained, QoS 0. Session-bound.</summary>
         public const int LiveFrame = 0x10;
         /// <summary>Command: brightness, identify, reboot, request status. Topic .../cmd, not retained, QoS 1. Session-bound.</summary>
@@ -25,14 +27,14 @@ namespace BoardKit.Firmware.Core.Wire
         /// <summary>True for kinds this version defines.</summary>
         public static bool IsKnown(int kind)
         {
-            return kind == Program || kind == Alert || kind == AlertClear || kind == LiveFrame
+            return kind == Program || kind == Alert || kind == AlertClear || kind == Preset || kind == LiveFrame
                 || kind == Command || kind == Status || kind == Event;
         }
 
-        /// <summary>True for the kinds whose replay state survives a reboot (program, alert, alert clear).</summary>
+        /// <summary>True for the kinds whose replay state survives a reboot (program, alert, alert clear, preset).</summary>
         public static bool IsPersistentStream(int kind)
         {
-            return kind == Program || kind == Alert || kind == AlertClear;
+            return kind == Program || kind == Alert || kind == AlertClear || kind == Preset;
         }
 
         /// <summary>True for the kinds bound to the board's boot session (live frame, command, status, event).</summary>
@@ -49,6 +51,7 @@ namespace BoardKit.Firmware.Core.Wire
                 case Program: return "program";
                 case Alert: return "alert";
                 case AlertClear: return "alert-clear";
+                case Preset: return "preset";
                 case LiveFrame: return "frame";
                 case Command: return "cmd";
                 case Status: return "status";

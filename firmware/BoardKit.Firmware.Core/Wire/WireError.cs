@@ -36,7 +36,7 @@ namespace BoardKit.Firmware.Core.Wire
         public const int Rollback = 12;
         /// <summary>Not a failure: the stored message again (same sequence, same tag), e.g. the retained copy.</summary>
         public const int Duplicate = 13;
-        /// <summary>Session-bound message for another session (before the board's last reboot), or a persistent-stream message with a non-zero session.</summary>
+        /// <summary>Session-bound message for another session (before the board's last reboot) or with session 0, or a persistent-stream message for a content epoch the board has not started (its session field is the epoch).</summary>
         public const int WrongSession = 14;
         /// <summary>Pixel format byte is not 1, 2, 4 or 24.</summary>
         public const int BadPixelFormat = 15;
@@ -58,11 +58,21 @@ namespace BoardKit.Firmware.Core.Wire
         public const int BufferTooSmall = 23;
         /// <summary>Encoder only: the structured input is invalid (e.g. pixel length differs from the header).</summary>
         public const int BadArgument = 24;
-        /// <summary>Stored replay state failed its checksum or format check (torn write); the other copy is used.</summary>
+        /// <summary>Stored replay state failed its checksum or format check (torn write); the other copy is used. With both copies bad the board recovers with the rules of docs/protocol.md 8.4 and reports this.</summary>
         public const int StateCorrupt = 25;
+        /// <summary>Authentic command refused because the board already holds ContentReceiver's maximum of waiting commands; its sequence is not used, so the gateway may send it again.</summary>
+        public const int CommandQueueFull = 26;
+        /// <summary>Persistent-stream sequence more than a day ahead of the board's network time (a gateway clock far ahead, ticks instead of milliseconds, 2^64-1): refused so one bad message cannot lock the stream.</summary>
+        public const int SequenceAhead = 27;
+        /// <summary>An alert whose expiry (valid until, or issued at + the maximum alert lifetime) has passed by the board's time when it arrives, or an alert without an issue time.</summary>
+        public const int Expired = 28;
+        /// <summary>After the board lost its replay state: a message issued before the newest content the board could still verify, or older than the lost-state bound by its network time.</summary>
+        public const int TooOld = 29;
+        /// <summary>The board could not write the message to flash: nothing changed, the gateway's retained copy will be tried again.</summary>
+        public const int StorageFailed = 30;
 
         /// <summary>Highest code defined by this version.</summary>
-        public const int MaxCode = 25;
+        public const int MaxCode = 30;
 
         /// <summary>
         /// Short English description of <paramref name="code"/> for logs and the diagnostics screen;
@@ -98,6 +108,11 @@ namespace BoardKit.Firmware.Core.Wire
                 case BufferTooSmall: return "buffer too small";
                 case BadArgument: return "bad argument";
                 case StateCorrupt: return "replay state corrupt";
+                case CommandQueueFull: return "command queue full";
+                case SequenceAhead: return "sequence ahead of the board's clock";
+                case Expired: return "expired";
+                case TooOld: return "too old after lost state";
+                case StorageFailed: return "storage failed";
                 default: return "error " + code.ToString();
             }
         }

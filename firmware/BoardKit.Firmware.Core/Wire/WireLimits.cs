@@ -22,6 +22,9 @@ namespace BoardKit.Firmware.Core.Wire
         /// <summary>Largest alert-clear message: header, 8-byte payload and tag, with room for extensions.</summary>
         public const int MaxAlertClearBytes = 256;
 
+        /// <summary>Largest emergency preset message, 8 KiB, like an alert: it is held in memory next to the program.</summary>
+        public const int MaxPresetBytes = 8192;
+
         /// <summary>Largest live frame message, 8 KiB: live frames may arrive several times a second, so keep them small.</summary>
         public const int MaxLiveFrameBytes = 8192;
 
@@ -66,6 +69,7 @@ namespace BoardKit.Firmware.Core.Wire
                 case MessageKind.Program: return MaxProgramBytes;
                 case MessageKind.Alert: return MaxAlertBytes;
                 case MessageKind.AlertClear: return MaxAlertClearBytes;
+                case MessageKind.Preset: return MaxPresetBytes;
                 case MessageKind.LiveFrame: return MaxLiveFrameBytes;
                 case MessageKind.Command: return MaxCommandBytes;
                 case MessageKind.Status: return MaxStatusBytes;

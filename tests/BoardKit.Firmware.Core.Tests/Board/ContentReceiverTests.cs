@@ -1,7 +1,9 @@
 using System;
 using BoardKit.Firmware.Core.Board;
 using BoardKit.Firmware.Core.Crypto;
+using BoardKit.Firmware.Core.Ports;
 using BoardKit.Firmware.Core.Security;
+using BoardKit.Firmware.Core.Tests.Fakes;
 using BoardKit.Firmware.Core.Tests.Vectors;
 using BoardKit.Firmware.Core.Wire;
 using FsCheck;
@@ -14,11 +16,10 @@ namespace BoardKit.Firmware.Core.Tests.Board
     public sealed class ContentReceiverTests
     {
         private const ulong Nonce = VectorCatalog.Session;
-        private const ulong NonceAfterReboot = 0x01A5800102030405;
+        private const ulong NonceAfterReboot = TestBoard.RebootNonce;
         private const long Now = VectorCatalog.IssuedAt;
 
-        private static ContentReceiver NewReceiver(ReplayGuard? replay = null, ulong nonce = Nonce) =>
-            new ContentReceiver(VectorCatalog.BoardIdText, TestKit.VectorKeys(), replay ?? new ReplayGuard(), nonce);
+        private static TestBoard NewBoard(ulong nonce = Nonce) => new TestBoard(nonce: nonce);
 
         private static byte[] Take(MessageBuilder b, int n)
         {
@@ -72,17 +73,17 @@ namespace BoardKit.Firmware.Core.Tests.Board
             return Take(b, b.BuildCommand(command, sequence, session, VectorCatalog.IssuedAt));
         }
 
-        private static int Receive(ContentReceiver r, byte[] message) => r.Receive(message, message.Length, Now);
+        private static int Receive(TestBoard b, byte[] message) => b.Receive(message);
 
-        private static byte[] Decode(ContentReceiver r, int item, int frame, FrameHeader? header = null)
+        private static byte[] Decode(TestBoard b, int item, int frame, FrameHeader? header = null)
         {
             header ??= new FrameHeader();
             byte[] pixels = new byte[WireLimits.MaxFrameRawBytes];
-            Assert.IsTrue(r.TryDecodeFrame(item, frame, header, pixels, out int error), WireError.Describe(error));
+            Assert.IsTrue(b.Content.TryDecodeFrame(item, frame, header, pixels, out int error), WireError.Describe(error));
             return pixels.AsSpan(0, FrameCodec.RawLength(header.Format, header.Width, header.Height)).ToArray();
         }
 
-        private static void AssertFrame(ContentReceiver r, int item, int frame, FrameHeader expected, byte[] expectedPixels)
+        private static void AssertFrame(TestBoard r, int item, int frame, FrameHeader expected, byte[] expectedPixels)
         {
             var header = new FrameHeader();
             CollectionAssert.AreEqual(expectedPixels, Decode(r, item, frame, header), "item " + item + " frame " + frame);
@@ -92,224 +93,262 @@ namespace BoardKit.Firmware.Core.Tests.Board
             CollectionAssert.AreEqual(expected.Palette, header.Palette);
         }
 
-        private static byte[] SaveState(ReplayGuard guard)
-        {
-            byte[] state = new byte[ReplayGuard.StateSize];
-            Assert.AreEqual(ReplayGuard.StateSize, guard.Save(state, 0));
-            return state;
-        }
-
-        private static ReplayGuard LoadState(byte[] state)
-        {
-            var guard = new ReplayGuard();
-            Assert.AreEqual(WireError.None, guard.Load(state, 0, state.Length));
-            return guard;
-        }
-
         // 1. Programs
 
         [TestMethod]
         public void Receive_ProgramVector_FramesDecodeEqualToWhatWasEncoded()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
             byte[] program = VectorCatalog.Program();
-            Assert.AreEqual(WireError.None, Receive(r, program));
-            Assert.IsTrue(r.HasProgram);
-            Assert.AreEqual(VectorCatalog.ProgramSequence, r.ProgramSequence);
-            Assert.AreSame(program, r.ProgramMessage, "kept by reference, not copied");
-            Assert.AreEqual(MessageKind.Program, r.LastKind);
-            Assert.IsTrue(r.LastChangedContent);
-            Assert.IsTrue(r.ReplayStateChanged);
-            Assert.AreEqual(420, r.Program.UtcOffsetMinutes);
-            Assert.AreEqual(2, r.Program.ItemCount);
+            Assert.AreEqual(WireError.None, Receive(b, program));
+            HeldContent c = b.Content;
+            Assert.IsTrue(c.HasProgram);
+            Assert.AreEqual(VectorCatalog.ProgramSequence, c.ProgramSequence);
+            Assert.AreSame(program, c.ProgramMessage, "kept by reference, not copied");
+            Assert.AreEqual(program.Length, c.ProgramLength);
+            Assert.AreEqual(MessageKind.Program, b.Receiver.LastKind);
+            Assert.IsTrue(b.Receiver.LastChangedContent);
+            Assert.IsTrue(b.Receiver.LastSavedState);
+            Assert.AreEqual(420, c.Program.UtcOffsetMinutes);
+            Assert.AreEqual(2, c.Program.ItemCount);
 
             var item = new ProgramItem();
-            Assert.IsTrue(r.TryGetProgramItem(1, item));
+            Assert.IsTrue(c.TryGetProgramItem(1, item));
             Assert.AreEqual(ProgramItem.LayoutPage, item.Layout);
             Assert.AreEqual(2, item.FrameCount);
             Assert.AreEqual(VectorCatalog.ProgramItem1().ValidUntil, item.ValidUntil);
-            Assert.IsFalse(r.TryGetProgramItem(2, item));
-            Assert.IsFalse(r.TryGetProgramItem(-1, item));
+            Assert.IsFalse(c.TryGetProgramItem(2, item));
+            Assert.IsFalse(c.TryGetProgramItem(-1, item));
 
-            AssertFrame(r, 0, 0, VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels());
-            AssertFrame(r, 1, 0, VectorCatalog.Palette2Header(), VectorCatalog.Palette2Pixels());
-            AssertFrame(r, 1, 1, VectorCatalog.Rgb888Header(), VectorCatalog.Rgb888Pixels());
-            AssertFrame(r, 0, 0, VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels());
-            Assert.IsFalse(r.TryDecodeFrame(1, 2, new FrameHeader(), new byte[64], out int error));
+            AssertFrame(b, 0, 0, VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels());
+            AssertFrame(b, 1, 0, VectorCatalog.Palette2Header(), VectorCatalog.Palette2Pixels());
+            AssertFrame(b, 1, 1, VectorCatalog.Rgb888Header(), VectorCatalog.Rgb888Pixels());
+            AssertFrame(b, 0, 0, VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels());
+            Assert.IsFalse(c.TryDecodeFrame(1, 2, new FrameHeader(), new byte[64], out int error));
             Assert.AreEqual(WireError.BadArgument, error);
-            Assert.IsFalse(r.TryDecodeFrame(1, 1, new FrameHeader(), new byte[23], out error));
+            Assert.IsFalse(c.TryDecodeFrame(1, 1, new FrameHeader(), new byte[23], out error));
             Assert.AreEqual(WireError.BufferTooSmall, error);
+            Assert.IsFalse(c.TryDecodeFrame(-7, 0, new FrameHeader(), new byte[64], out error), "no such item index");
+            Assert.AreEqual(WireError.BadArgument, error);
+        }
+
+        [TestMethod]
+        public void Receive_NewProgram_WrittenToFlashBeforeTheReplayState()
+        {
+            var files = new RecordingFileStore();
+            var b = new TestBoard(files);
+            Assert.AreEqual(WireError.None, Receive(b, VectorCatalog.Program()));
+            int contentAt = files.Writes.IndexOf(BoardStorage.ProgramFile + BoardStorage.NewSuffix);
+            int stateAt = files.Writes.FindIndex(n => n.StartsWith("replay", StringComparison.Ordinal));
+            Assert.IsGreaterThanOrEqualTo(0, contentAt);
+            Assert.IsGreaterThan(contentAt, stateAt, "content first, state second");
+            CollectionAssert.AreEqual(VectorCatalog.Program(), files.Read(BoardStorage.ProgramFile));
         }
 
         [TestMethod]
         public void Receive_SameProgramAgain_ReturnsDuplicateAndChangesNothing()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
             byte[] program = VectorCatalog.Program();
-            Assert.AreEqual(WireError.None, Receive(r, program));
-            r.MarkReplayStateSaved();
+            Assert.AreEqual(WireError.None, Receive(b, program));
+            int version = b.Content.Version;
 
             byte[] retained = VectorCatalog.Program();
-            Assert.AreEqual(WireError.Duplicate, Receive(r, retained));
-            Assert.AreSame(program, r.ProgramMessage);
-            Assert.IsFalse(r.LastChangedContent);
-            Assert.IsFalse(r.ReplayStateChanged);
-            Assert.AreEqual(0, r.RejectedCount, "a duplicate is not a rejection");
-            Assert.AreEqual(WireError.Duplicate, r.LastError);
+            Assert.AreEqual(WireError.Duplicate, Receive(b, retained));
+            Assert.AreSame(program, b.Content.ProgramMessage);
+            Assert.AreEqual(version, b.Content.Version);
+            Assert.IsFalse(b.Receiver.LastChangedContent);
+            Assert.IsFalse(b.Receiver.LastSavedState);
+            Assert.AreEqual(0, b.Receiver.RejectedCount, "a duplicate is not a rejection");
+            Assert.AreEqual(WireError.Duplicate, b.Receiver.LastError);
         }
 
         [TestMethod]
         public void Receive_TamperedByte_ReturnsBadTagAndContentUnchanged()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
             byte[] first = Program(10);
-            Assert.AreEqual(WireError.None, Receive(r, first));
-            r.MarkReplayStateSaved();
+            Assert.AreEqual(WireError.None, Receive(b, first));
 
             byte[] tampered = Program(11, 0x01);
             tampered[Envelope.HeaderSize + ProgramCodec.ProgramHeaderSize + ProgramCodec.ItemHeaderSize + 14] ^= 0x80;
-            Assert.AreEqual(WireError.BadTag, Receive(r, tampered));
-            Assert.AreEqual(10UL, r.ProgramSequence);
-            Assert.AreSame(first, r.ProgramMessage);
-            Assert.AreEqual(0x80, Decode(r, 0, 0)[0]);
-            Assert.IsFalse(r.ReplayStateChanged);
-            Assert.AreEqual(1, r.RejectedCount);
-            Assert.AreEqual(1, r.BadTagCount);
-            Assert.AreEqual(0, r.LastKind, "an unverified header names no kind");
+            Assert.AreEqual(WireError.BadTag, Receive(b, tampered));
+            Assert.AreEqual(10UL, b.Content.ProgramSequence);
+            Assert.AreSame(first, b.Content.ProgramMessage);
+            Assert.AreEqual(0x80, Decode(b, 0, 0)[0]);
+            Assert.IsFalse(b.Receiver.LastSavedState);
+            Assert.AreEqual(1, b.Receiver.RejectedCount);
+            Assert.AreEqual(1, b.Receiver.BadTagCount);
+            Assert.AreEqual(0, b.Receiver.LastKind, "an unverified header names no kind");
         }
 
         [TestMethod]
         public void Receive_OlderProgramAfterNewer_ReturnsReplayOrRollbackAndContentUnchanged()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
             byte[] newer = Program(20, 0x20);
-            Assert.AreEqual(WireError.None, Receive(r, newer));
-            Assert.AreEqual(WireError.Replay, Receive(r, Program(19, 0x19)));
-            Assert.AreEqual(WireError.Rollback, Receive(r, Program(20, 0x21)), "same number, other content");
-            Assert.AreEqual(20UL, r.ProgramSequence);
-            Assert.AreSame(newer, r.ProgramMessage);
-            Assert.AreEqual(0x20, Decode(r, 0, 0)[0]);
-            Assert.AreEqual(2, r.ReplayCount);
-            Assert.AreEqual(2, r.RejectedCount);
-            Assert.AreEqual(MessageKind.Program, r.LastKind);
-            Assert.AreEqual(20UL, r.LastSequence);
+            Assert.AreEqual(WireError.None, Receive(b, newer));
+            Assert.AreEqual(WireError.Replay, Receive(b, Program(19, 0x19)));
+            Assert.AreEqual(WireError.Rollback, Receive(b, Program(20, 0x21)), "same number, other content");
+            Assert.AreEqual(20UL, b.Content.ProgramSequence);
+            Assert.AreSame(newer, b.Content.ProgramMessage);
+            Assert.AreEqual(0x20, Decode(b, 0, 0)[0]);
+            Assert.AreEqual(2, b.Receiver.ReplayCount);
+            Assert.AreEqual(2, b.Receiver.RejectedCount);
+            Assert.AreEqual(MessageKind.Program, b.Receiver.LastKind);
+            Assert.AreEqual(20UL, b.Receiver.LastSequence);
+        }
+
+        [TestMethod]
+        public void Receive_SequenceZero_IsReplay()
+        {
+            TestBoard b = NewBoard();
+            Assert.AreEqual(WireError.Replay, Receive(b, Program(0)), "sequences start at 1: 0 is never newer than nothing");
+            Assert.IsFalse(b.Content.HasProgram);
         }
 
         [TestMethod]
         public void Receive_NewerProgram_ReplacesHeldProgram()
         {
-            ContentReceiver r = NewReceiver();
-            Assert.AreEqual(WireError.None, Receive(r, VectorCatalog.Program()));
-            Assert.AreEqual(2, r.Program.ItemCount);
-            Assert.AreEqual(WireError.None, Receive(r, Program(VectorCatalog.ProgramSequence + 1, 0x01)));
-            Assert.AreEqual(1, r.Program.ItemCount);
-            Assert.AreEqual(0x01, Decode(r, 0, 0)[0]);
-            Assert.IsFalse(r.TryDecodeFrame(1, 0, new FrameHeader(), new byte[64], out _), "item 1 of the old program is gone");
+            TestBoard b = NewBoard();
+            Assert.AreEqual(WireError.None, Receive(b, VectorCatalog.Program()));
+            Assert.AreEqual(2, b.Content.Program.ItemCount);
+            Assert.AreEqual(WireError.None, Receive(b, Program(VectorCatalog.ProgramSequence + 1, 0x01)));
+            Assert.AreEqual(1, b.Content.Program.ItemCount);
+            Assert.AreEqual(0x01, Decode(b, 0, 0)[0]);
+            Assert.IsFalse(b.Content.TryDecodeFrame(1, 0, new FrameHeader(), new byte[64], out _), "item 1 of the old program is gone");
         }
 
         [TestMethod]
         public void Receive_OtherBoardsMessage_ReturnsWrongBoard()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
             byte[] otherHash = new byte[BoardId.HashSize];
             Assert.IsTrue(BoardId.ComputeHash("lc-mlt-gate-2", otherHash, 0));
             var other = new MessageBuilder(otherHash, VectorCatalog.KeyId, VectorCatalog.Key());
-            Assert.AreEqual(WireError.WrongBoard, Receive(r, Program(5, 0x80, other)));
-            Assert.IsFalse(r.HasProgram);
-            Assert.AreEqual(1, r.RejectedCount);
+            Assert.AreEqual(WireError.WrongBoard, Receive(b, Program(5, 0x80, other)));
+            Assert.IsFalse(b.Content.HasProgram);
+            Assert.AreEqual(1, b.Receiver.RejectedCount);
         }
 
         [TestMethod]
         public void Receive_ProgramWithBadPayload_ReturnsDecodeErrorAndStateDoesNotAdvance()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
             byte[] bad = Program(7);
             bad[Envelope.HeaderSize + 2] = 0; // item count 0
             bad = TestKit.Resign(bad);
-            Assert.AreEqual(WireError.BadItemCount, Receive(r, bad));
-            Assert.AreEqual(1, r.DecodeErrorCount);
-            Assert.IsFalse(r.ReplayStateChanged);
-            Assert.AreEqual(WireError.None, Receive(r, Program(7)), "the sequence was not used up");
+            Assert.AreEqual(WireError.BadItemCount, Receive(b, bad));
+            Assert.AreEqual(1, b.Receiver.DecodeErrorCount);
+            Assert.IsFalse(b.Receiver.LastSavedState);
+            Assert.IsFalse(b.Files.Exists(BoardStorage.ProgramFile), "nothing stored");
+            Assert.AreEqual(WireError.None, Receive(b, Program(7)), "the sequence was not used up");
         }
 
         [TestMethod]
         public void Receive_OwnStatusReflected_ReturnsUnknownKind()
         {
-            ContentReceiver r = NewReceiver();
-            Assert.AreEqual(WireError.UnknownKind, Receive(r, VectorCatalog.Status()));
-            Assert.AreEqual(WireError.UnknownKind, Receive(r, VectorCatalog.Event()));
-            Assert.AreEqual(2, r.RejectedCount);
+            TestBoard b = NewBoard();
+            Assert.AreEqual(WireError.UnknownKind, Receive(b, VectorCatalog.Status()));
+            Assert.AreEqual(WireError.UnknownKind, Receive(b, VectorCatalog.Event()));
+            Assert.AreEqual(2, b.Receiver.RejectedCount);
+        }
+
+        [TestMethod]
+        public void Receive_FlashFails_ReturnsStorageFailedAndNothingChanges()
+        {
+            var files = new RecordingFileStore { FailWrites = true };
+            var b = new TestBoard(files);
+            Assert.AreEqual(WireError.StorageFailed, Receive(b, VectorCatalog.Program()));
+            Assert.IsFalse(b.Content.HasProgram);
+            Assert.AreEqual(0UL, b.Replay.GetSequence(ReplayGuard.StreamProgram), "the replay state did not move ahead of the flash");
+            files.FailWrites = false;
+            Assert.AreEqual(WireError.None, Receive(b, VectorCatalog.Program()), "the retained copy is taken once the flash works");
         }
 
         // 2. Reboot
 
         [TestMethod]
-        public void Restore_AfterReboot_ProgramBackAndOldProgramRefused()
+        public void Reboot_StoredProgramBackAndOldProgramRefused()
         {
-            var guard = new ReplayGuard();
-            ContentReceiver before = NewReceiver(guard);
+            TestBoard before = NewBoard();
             byte[] old = Program(30, 0x30);
             byte[] current = Program(31, 0x31);
             Assert.AreEqual(WireError.None, Receive(before, old));
             Assert.AreEqual(WireError.None, Receive(before, current));
-            byte[] state = SaveState(guard);
-            before.MarkReplayStateSaved();
-            byte[] onFlash = (byte[])before.ProgramMessage!.Clone();
 
-            ContentReceiver after = NewReceiver(LoadState(state), NonceAfterReboot);
-            Assert.IsFalse(after.HasProgram);
-            Assert.AreEqual(WireError.Duplicate, after.Restore(onFlash, onFlash.Length));
-            Assert.IsTrue(after.HasProgram);
-            Assert.IsTrue(after.LastChangedContent);
-            Assert.IsFalse(after.ReplayStateChanged);
-            Assert.AreEqual(31UL, after.ProgramSequence);
+            TestBoard after = before.Reboot();
+            Assert.AreEqual(BoardStorage.StateLoaded, after.StateLoad);
+            Assert.AreEqual(1, after.Restored);
+            Assert.IsTrue(after.Content.HasProgram);
+            Assert.AreEqual(31UL, after.Content.ProgramSequence);
             Assert.AreEqual(0x31, Decode(after, 0, 0)[0]);
+            Assert.AreEqual(current.Length, after.Content.ProgramLength, "the message's own length, not the buffer's");
 
             Assert.AreEqual(WireError.Duplicate, Receive(after, (byte[])current.Clone()), "the retained copy after subscribing");
-            Assert.IsFalse(after.LastChangedContent);
+            Assert.IsFalse(after.Receiver.LastChangedContent);
             Assert.AreEqual(WireError.Replay, Receive(after, old), "a captured old program re-published after the reboot");
-            Assert.AreEqual(WireError.Replay, after.Restore(old, old.Length), "nor can it come back as a flash copy");
-            Assert.AreEqual(31UL, after.ProgramSequence);
+            Assert.AreEqual(WireError.Replay, after.Receiver.Restore(old, old.Length, 0), "nor can it come back as a flash copy");
+            Assert.AreEqual(31UL, after.Content.ProgramSequence);
+        }
+
+        [TestMethod]
+        public void Reboot_RestoreFromOversizedBuffer_UsesTheMessageLength()
+        {
+            // A glue that reads into a reused, larger buffer: the held message keeps its own length (it failed before).
+            TestBoard b = NewBoard();
+            byte[] program = VectorCatalog.Program();
+            byte[] buffer = new byte[WireLimits.MaxProgramBytes];
+            program.CopyTo(buffer, 0);
+            Assert.AreEqual(WireError.None, b.Receiver.Receive(buffer, program.Length, 0));
+            Assert.AreEqual(program.Length, b.Content.ProgramLength);
+            Assert.AreEqual(program.Length, b.Files.Read(BoardStorage.ProgramFile)!.Length);
+            TestBoard after = b.Reboot();
+            Assert.AreEqual(1, after.Restored);
+            Assert.AreEqual(VectorCatalog.ProgramSequence, after.Content.ProgramSequence);
         }
 
         [TestMethod]
         public void Receive_RetainedCopyWhenFlashCopyMissing_ReturnsDuplicateAndRestoresContent()
         {
-            var guard = new ReplayGuard();
-            ContentReceiver before = NewReceiver(guard);
+            TestBoard before = NewBoard();
             Assert.AreEqual(WireError.None, Receive(before, VectorCatalog.Program()));
-            ContentReceiver after = NewReceiver(LoadState(SaveState(guard)), NonceAfterReboot);
+            before.Files.Delete(BoardStorage.ProgramFile);
+            TestBoard after = before.Reboot();
+            Assert.IsFalse(after.Content.HasProgram);
 
             Assert.AreEqual(WireError.Duplicate, Receive(after, VectorCatalog.Program()));
-            Assert.IsTrue(after.HasProgram);
-            Assert.IsTrue(after.LastChangedContent);
+            Assert.IsTrue(after.Content.HasProgram);
+            Assert.IsTrue(after.Receiver.LastChangedContent);
+            Assert.IsTrue(after.Files.Exists(BoardStorage.ProgramFile), "the flash copy is written again");
             AssertFrame(after, 1, 1, VectorCatalog.Rgb888Header(), VectorCatalog.Rgb888Pixels());
         }
 
         [TestMethod]
-        public void Restore_StateOlderThanFlashCopy_AcceptsAsNewAndAsksForASave()
+        public void Restore_StateOlderThanFlashCopy_AcceptsAsNewAndSavesTheState()
         {
-            // The newest state copy was torn: the previous one does not know the program on flash yet.
-            ContentReceiver r = NewReceiver(new ReplayGuard(), NonceAfterReboot);
+            // A power cut after the content was written and before the state was: the flash copy is the newer one.
+            TestBoard b = NewBoard(NonceAfterReboot);
             byte[] program = VectorCatalog.Program();
-            Assert.AreEqual(WireError.None, r.Restore(program, program.Length));
-            Assert.IsTrue(r.HasProgram);
-            Assert.IsTrue(r.ReplayStateChanged);
+            Assert.AreEqual(WireError.None, b.Receiver.Restore(program, program.Length, 0));
+            Assert.IsTrue(b.Content.HasProgram);
+            Assert.IsTrue(b.Receiver.LastSavedState);
+            Assert.AreEqual(VectorCatalog.ProgramSequence, b.Reboot().Replay.GetSequence(ReplayGuard.StreamProgram));
         }
 
         [TestMethod]
         public void Restore_SessionBoundOrDamagedMessage_IsRefused()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
             byte[] frame = LiveFrame(1, Nonce);
-            Assert.AreEqual(WireError.BadArgument, r.Restore(frame, frame.Length));
-            Assert.IsFalse(r.HasLiveFrame);
+            Assert.AreEqual(WireError.BadArgument, b.Receiver.Restore(frame, frame.Length, 0));
+            Assert.IsFalse(b.Content.HasLiveFrame);
             byte[] program = VectorCatalog.Program();
             program[^1] ^= 0x01;
-            Assert.AreEqual(WireError.BadTag, r.Restore(program, program.Length));
-            Assert.AreEqual(WireError.Truncated, r.Restore(program, 10));
-            Assert.IsFalse(r.HasProgram);
-            Assert.AreEqual(3, r.RejectedCount);
+            Assert.AreEqual(WireError.BadTag, b.Receiver.Restore(program, program.Length, 0));
+            Assert.AreEqual(WireError.Truncated, b.Receiver.Restore(program, 10, 0));
+            Assert.IsFalse(b.Content.HasProgram);
+            Assert.AreEqual(3, b.Receiver.RejectedCount);
         }
 
         // 3. Live frames and commands
@@ -317,85 +356,89 @@ namespace BoardKit.Firmware.Core.Tests.Board
         [TestMethod]
         public void Receive_LiveFrame_DecodesAndOldSessionRefusedAfterReboot()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
             byte[] live = VectorCatalog.LiveFrame();
-            Assert.AreEqual(WireError.None, Receive(r, live));
-            Assert.IsTrue(r.HasLiveFrame);
-            Assert.AreEqual(Now, r.LiveFrameReceivedAt);
-            AssertFrame(r, ContentReceiver.ItemLive, 0, VectorCatalog.Rgb888Header(), VectorCatalog.Rgb888Pixels());
-            Assert.AreEqual(WireError.Replay, Receive(r, VectorCatalog.LiveFrame()));
-            r.DropLiveFrame();
-            Assert.IsFalse(r.HasLiveFrame);
-            Assert.IsFalse(r.TryDecodeFrame(ContentReceiver.ItemLive, 0, new FrameHeader(), new byte[64], out int error));
+            Assert.AreEqual(WireError.None, b.Receive(live, 1234));
+            Assert.IsTrue(b.Content.HasLiveFrame);
+            Assert.AreEqual(1234L, b.Content.LiveFrameReceivedAtMs);
+            AssertFrame(b, HeldContent.ItemLive, 0, VectorCatalog.Rgb888Header(), VectorCatalog.Rgb888Pixels());
+            Assert.AreEqual(WireError.Replay, Receive(b, VectorCatalog.LiveFrame()));
+            b.Content.DropLiveFrame();
+            Assert.IsFalse(b.Content.HasLiveFrame);
+            Assert.IsFalse(b.Content.TryDecodeFrame(HeldContent.ItemLive, 0, new FrameHeader(), new byte[64], out int error));
             Assert.AreEqual(WireError.BadArgument, error);
 
-            ContentReceiver after = NewReceiver(nonce: NonceAfterReboot);
-            Assert.AreEqual(NonceAfterReboot, after.SessionNonce);
+            TestBoard after = b.Reboot();
+            Assert.AreEqual(NonceAfterReboot, after.Receiver.SessionNonce);
             Assert.AreEqual(WireError.WrongSession, Receive(after, LiveFrame(VectorCatalog.LiveFrameSequence + 1, Nonce)));
-            Assert.IsFalse(after.HasLiveFrame);
+            Assert.IsFalse(after.Content.HasLiveFrame);
             Assert.AreEqual(WireError.None, Receive(after, LiveFrame(1, NonceAfterReboot)), "counters restart with the new nonce");
         }
 
         [TestMethod]
         public void Receive_Command_AcceptedOnceAndReplayRefused()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
+            CommandQueue q = b.Receiver.Commands;
             byte[] brightness = VectorCatalog.CommandBrightness();
-            Assert.AreEqual(WireError.None, Receive(r, brightness));
-            Assert.IsFalse(r.LastChangedContent);
-            Assert.IsFalse(r.ReplayStateChanged, "commands live in RAM only");
-            Assert.IsTrue(r.HasPendingCommand);
-            Assert.AreEqual(Command.CodeBrightness, r.PendingCommand.Code);
-            Assert.AreEqual(204, r.PendingCommand.BrightnessLevel);
-            Assert.AreEqual(WireError.Replay, Receive(r, VectorCatalog.CommandBrightness()));
+            Assert.AreEqual(WireError.None, Receive(b, brightness));
+            Assert.IsFalse(b.Receiver.LastChangedContent);
+            Assert.IsFalse(b.Receiver.LastSavedState, "commands live in RAM only");
+            Assert.AreEqual(1, q.Count);
+            Assert.AreEqual(Command.CodeBrightness, q.Oldest.Code);
+            Assert.AreEqual(204, q.Oldest.BrightnessLevel);
+            Assert.AreEqual(VectorCatalog.CommandSequence, q.Oldest.Sequence);
+            Assert.AreEqual(WireError.Replay, Receive(b, VectorCatalog.CommandBrightness()));
 
-            Assert.AreEqual(WireError.None, Receive(r, VectorCatalog.CommandIdentify()));
-            Assert.AreEqual(Command.CodeBrightness, r.PendingCommand.Code, "oldest first");
-            r.CommandDone();
-            Assert.AreEqual(Command.CodeIdentify, r.PendingCommand.Code);
-            Assert.AreEqual(300, r.PendingCommand.IdentifySeconds);
-            r.CommandDone();
-            Assert.IsFalse(r.HasPendingCommand);
-            r.CommandDone();
-            Assert.IsFalse(r.HasPendingCommand);
+            Assert.AreEqual(WireError.None, Receive(b, VectorCatalog.CommandIdentify()));
+            Assert.AreEqual(Command.CodeBrightness, q.Oldest.Code, "oldest first");
+            q.RemoveOldest();
+            Assert.AreEqual(Command.CodeIdentify, q.Oldest.Code);
+            Assert.AreEqual(300, q.Oldest.IdentifySeconds);
+            q.RemoveOldest();
+            Assert.AreEqual(0, q.Count);
+            q.RemoveOldest();
+            Assert.AreEqual(0, q.Count);
 
-            ContentReceiver after = NewReceiver(nonce: NonceAfterReboot);
+            TestBoard after = b.Reboot();
             Assert.AreEqual(WireError.WrongSession, Receive(after, CommandMessage(new Command { Code = Command.CodeReboot }, 0x200)), "a captured reboot command is useless after the reboot");
-            Assert.IsFalse(after.HasPendingCommand);
+            Assert.AreEqual(0, after.Receiver.Commands.Count);
         }
 
         [TestMethod]
         public void Receive_CommandsBeyondQueue_RefusedWithoutUsingTheSequence()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
+            CommandQueue q = b.Receiver.Commands;
             var status = new Command { Code = Command.CodeRequestStatus };
-            for (int i = 1; i <= ContentReceiver.MaxPendingCommands; i++)
+            for (int i = 1; i <= CommandQueue.Capacity; i++)
             {
-                Assert.AreEqual(WireError.None, Receive(r, CommandMessage(status, (ulong)i)));
+                Assert.AreEqual(WireError.None, Receive(b, CommandMessage(status, (ulong)i)));
             }
 
             byte[] reboot = CommandMessage(new Command { Code = Command.CodeReboot }, 10);
-            Assert.AreEqual(WireError.BufferTooSmall, Receive(r, reboot));
-            r.CommandDone();
-            Assert.AreEqual(WireError.None, Receive(r, reboot));
-            for (int i = 1; i < ContentReceiver.MaxPendingCommands; i++)
+            Assert.AreEqual(WireError.CommandQueueFull, Receive(b, reboot));
+            Assert.AreEqual(0, b.Receiver.DecodeErrorCount, "a full queue is not a decode error");
+            q.RemoveOldest();
+            Assert.AreEqual(WireError.None, Receive(b, reboot));
+            for (int i = 1; i < CommandQueue.Capacity; i++)
             {
-                r.CommandDone();
+                q.RemoveOldest();
             }
 
-            Assert.AreEqual(Command.CodeReboot, r.PendingCommand.Code);
+            Assert.AreEqual(Command.CodeReboot, q.Oldest.Code);
         }
 
         [TestMethod]
         public void Receive_UnknownCommand_RefusedAndNotQueued()
         {
-            ContentReceiver r = NewReceiver();
-            MessageBuilder b = VectorCatalog.Builder();
-            b.Buffer[Envelope.HeaderSize] = 0x7E;
-            byte[] unknown = Take(b, b.Seal(MessageKind.Command, 1, Nonce, VectorCatalog.IssuedAt, 1));
-            Assert.AreEqual(WireError.UnknownCommand, Receive(r, unknown));
-            Assert.IsFalse(r.HasPendingCommand);
-            Assert.AreEqual(1, r.DecodeErrorCount);
+            TestBoard b = NewBoard();
+            MessageBuilder builder = VectorCatalog.Builder();
+            builder.Buffer[Envelope.HeaderSize] = 0x7E;
+            byte[] unknown = Take(builder, builder.Seal(MessageKind.Command, 1, Nonce, VectorCatalog.IssuedAt, 1));
+            Assert.AreEqual(WireError.UnknownCommand, Receive(b, unknown));
+            Assert.AreEqual(0, b.Receiver.Commands.Count);
+            Assert.AreEqual(1, b.Receiver.DecodeErrorCount);
         }
 
         // 4. Alerts
@@ -403,102 +446,106 @@ namespace BoardKit.Firmware.Core.Tests.Board
         [TestMethod]
         public void Receive_AlertThenClear_AlertEndsAndCapturedAlertIsUseless()
         {
-            ContentReceiver r = NewReceiver();
-            Assert.AreEqual(WireError.None, Receive(r, VectorCatalog.Program()));
+            TestBoard b = NewBoard();
+            HeldContent c = b.Content;
+            Assert.AreEqual(WireError.None, Receive(b, VectorCatalog.Program()));
             byte[] alert = VectorCatalog.Alert();
-            Assert.AreEqual(WireError.None, Receive(r, alert));
-            Assert.IsTrue(r.HasAlert);
-            Assert.IsTrue(r.IsAlertActiveAt(Now));
-            Assert.AreEqual(BoardStatus.AlertActive, r.AlertStateAt(Now));
-            Assert.AreEqual(VectorCatalog.AlertSequence, r.AlertSequence);
-            Assert.AreEqual(1000, r.Alert.BlinkPeriodMs);
-            Assert.AreEqual(ProgramItem.LevelEmergency, r.Alert.Level);
-            Assert.AreSame(alert, r.AlertMessage);
-            AssertFrame(r, ContentReceiver.ItemAlert, 0, VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels());
+            Assert.AreEqual(WireError.None, Receive(b, alert));
+            Assert.IsTrue(c.HasAlert);
+            Assert.IsTrue(c.IsAlertActiveAt(Now));
+            Assert.AreEqual(BoardStatus.AlertActive, c.AlertStateAt(Now));
+            Assert.AreEqual(VectorCatalog.AlertSequence, c.AlertSequence);
+            Assert.AreEqual(1000, c.Alert.BlinkPeriodMs);
+            Assert.AreEqual(ProgramItem.LevelEmergency, c.Alert.Level);
+            Assert.AreSame(alert, c.AlertStreamMessage);
+            AssertFrame(b, HeldContent.ItemAlert, 0, VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels());
 
             byte[] clear = VectorCatalog.AlertClear();
-            Assert.AreEqual(WireError.None, Receive(r, clear));
-            Assert.IsTrue(r.ReplayStateChanged);
-            Assert.IsTrue(r.LastChangedContent);
-            Assert.IsFalse(r.HasAlert);
-            Assert.IsFalse(r.IsAlertActiveAt(Now));
-            Assert.AreEqual(BoardStatus.AlertCleared, r.AlertStateAt(Now));
-            Assert.AreEqual(VectorCatalog.AlertSequence, r.AlertSequence, "status names the alert that was cleared");
-            Assert.AreSame(clear, r.AlertMessage, "the clear is the alert stream's flash copy");
-            Assert.IsFalse(r.TryDecodeFrame(ContentReceiver.ItemAlert, 0, new FrameHeader(), new byte[64], out _));
-            Assert.IsTrue(r.HasProgram, "the program is untouched");
+            Assert.AreEqual(WireError.None, Receive(b, clear));
+            Assert.IsTrue(b.Receiver.LastSavedState);
+            Assert.IsTrue(b.Receiver.LastChangedContent);
+            Assert.AreEqual(VectorCatalog.AlertSequence, b.Receiver.LastEndedAlertSequence, "the alert-ended event names the alert, not the clear");
+            Assert.IsFalse(c.HasAlert);
+            Assert.IsFalse(c.IsAlertActiveAt(Now));
+            Assert.AreEqual(BoardStatus.AlertCleared, c.AlertStateAt(Now));
+            Assert.AreEqual(VectorCatalog.AlertSequence, c.AlertSequence, "status names the alert that was cleared");
+            Assert.AreSame(clear, c.AlertStreamMessage, "the clear is the alert stream's flash copy");
+            Assert.IsFalse(c.TryDecodeFrame(HeldContent.ItemAlert, 0, new FrameHeader(), new byte[64], out _));
+            Assert.IsTrue(c.HasProgram, "the program is untouched");
 
-            Assert.AreEqual(WireError.Replay, Receive(r, VectorCatalog.Alert()), "a captured copy of the alert");
-            Assert.IsFalse(r.HasAlert);
-            Assert.AreEqual(WireError.Duplicate, Receive(r, VectorCatalog.AlertClear()), "the retained clear");
+            Assert.AreEqual(WireError.Replay, Receive(b, VectorCatalog.Alert()), "a captured copy of the alert");
+            Assert.IsFalse(c.HasAlert);
+            Assert.AreEqual(WireError.Duplicate, Receive(b, VectorCatalog.AlertClear()), "the retained clear");
         }
 
         [TestMethod]
         public void Receive_ClearForOlderAlert_LeavesNewerAlertActive()
         {
-            ContentReceiver r = NewReceiver();
-            Assert.AreEqual(WireError.None, Receive(r, Alert(20)));
-            Assert.AreEqual(WireError.None, Receive(r, Alert(21)));
-            Assert.AreEqual(21UL, r.AlertSequence);
-            Assert.AreEqual(21, Decode(r, ContentReceiver.ItemAlert, 0)[0]);
+            TestBoard b = NewBoard();
+            HeldContent c = b.Content;
+            Assert.AreEqual(WireError.None, Receive(b, Alert(20)));
+            Assert.AreEqual(WireError.None, Receive(b, Alert(21)));
+            Assert.AreEqual(21UL, c.AlertSequence);
+            Assert.AreEqual(21, Decode(b, HeldContent.ItemAlert, 0)[0]);
 
-            Assert.AreEqual(WireError.None, Receive(r, Clear(20, 22)), "accepted: it advances the alert stream");
-            Assert.IsTrue(r.ReplayStateChanged);
-            Assert.IsTrue(r.IsAlertActiveAt(Now));
-            Assert.AreEqual(21UL, r.AlertSequence);
-            Assert.AreEqual(WireError.Replay, Receive(r, Alert(21)), "the held alert's own message is now below the stream");
+            Assert.AreEqual(WireError.None, Receive(b, Clear(20, 22)), "accepted: it advances the alert stream");
+            Assert.AreEqual(0UL, b.Receiver.LastEndedAlertSequence);
+            Assert.IsTrue(c.IsAlertActiveAt(Now));
+            Assert.AreEqual(21UL, c.AlertSequence);
+            Assert.AreEqual(WireError.Replay, Receive(b, Alert(21)), "the held alert's own message is now below the stream");
 
-            Assert.AreEqual(WireError.None, Receive(r, Clear(99, 23)), "an alert this board never received");
-            Assert.IsTrue(r.IsAlertActiveAt(Now));
+            Assert.AreEqual(WireError.None, Receive(b, Clear(99, 23)), "an alert this board never received");
+            Assert.IsTrue(c.IsAlertActiveAt(Now));
 
-            Assert.AreEqual(WireError.None, Receive(r, Clear(0, 24)), "0 = whatever alert is active");
-            Assert.IsFalse(r.HasAlert);
-            Assert.AreEqual(BoardStatus.AlertCleared, r.AlertStateAt(Now));
-            Assert.AreEqual(21UL, r.AlertSequence);
+            Assert.AreEqual(WireError.None, Receive(b, Clear(0, 24)), "0 = whatever alert is active");
+            Assert.AreEqual(21UL, b.Receiver.LastEndedAlertSequence);
+            Assert.IsFalse(c.HasAlert);
+            Assert.AreEqual(BoardStatus.AlertCleared, c.AlertStateAt(Now));
+            Assert.AreEqual(21UL, c.AlertSequence);
         }
 
         [TestMethod]
         public void IsAlertActiveAt_ValidUntilPassed_IsFalse()
         {
-            ContentReceiver r = NewReceiver();
-            Assert.AreEqual(BoardStatus.AlertNone, r.AlertStateAt(Now));
-            Assert.AreEqual(WireError.None, Receive(r, VectorCatalog.Alert()));
+            TestBoard b = NewBoard();
+            HeldContent c = b.Content;
+            Assert.AreEqual(BoardStatus.AlertNone, c.AlertStateAt(Now));
+            Assert.AreEqual(WireError.None, Receive(b, VectorCatalog.Alert()));
             uint until = VectorCatalog.AlertItem().ValidUntil;
-            Assert.IsTrue(r.IsAlertActiveAt(until - 1));
-            Assert.IsFalse(r.IsAlertActiveAt(until), "valid until is exclusive");
-            Assert.IsFalse(r.IsAlertActiveAt(until + 86400));
-            Assert.AreEqual(BoardStatus.AlertExpired, r.AlertStateAt(until));
-            Assert.IsTrue(r.IsAlertActiveAt(0), "a board that does not know the time keeps the alert until it is cleared");
-            Assert.IsTrue(r.HasAlert);
-
-            Assert.AreEqual(WireError.None, Receive(r, Alert(VectorCatalog.AlertSequence + 5)), "no expiry");
-            Assert.IsTrue(r.IsAlertActiveAt(until + 86400));
+            Assert.IsTrue(c.IsAlertActiveAt(until - 1));
+            Assert.IsFalse(c.IsAlertActiveAt(until), "valid until is exclusive");
+            Assert.IsFalse(c.IsAlertActiveAt(until + 86400));
+            Assert.AreEqual(BoardStatus.AlertExpired, c.AlertStateAt(until));
+            Assert.IsTrue(c.IsAlertActiveAt(0), "a board that does not know the time keeps the alert until it is cleared");
+            Assert.IsTrue(c.HasAlert);
         }
 
         [TestMethod]
-        public void Restore_AlertStreamAfterReboot_ClearedAlertStaysCleared()
+        public void IsAlertActiveAt_NoValidUntil_EndsAfterTheMaximumLifetime()
         {
-            var guard = new ReplayGuard();
-            ContentReceiver before = NewReceiver(guard);
-            byte[] alert = VectorCatalog.Alert();
-            Assert.AreEqual(WireError.None, Receive(before, alert));
-            byte[] heldAlert = (byte[])before.AlertMessage!.Clone();
-            byte[] stateWithAlert = SaveState(guard);
-            Assert.AreEqual(WireError.None, Receive(before, VectorCatalog.AlertClear()));
-            byte[] heldClear = (byte[])before.AlertMessage!.Clone();
-            byte[] stateWithClear = SaveState(guard);
+            TestBoard b = NewBoard();
+            Assert.AreEqual(WireError.None, Receive(b, Alert(VectorCatalog.AlertSequence + 5)));
+            long expires = VectorCatalog.IssuedAt + HeldContent.MaxAlertLifetimeSeconds;
+            Assert.AreEqual(expires, b.Content.AlertExpiresAt);
+            Assert.IsTrue(b.Content.IsAlertActiveAt(expires - 1));
+            Assert.IsFalse(b.Content.IsAlertActiveAt(expires), "7 days after it was issued, even without valid-until");
+        }
 
-            ContentReceiver alertBoot = NewReceiver(LoadState(stateWithAlert), NonceAfterReboot);
-            Assert.AreEqual(WireError.Duplicate, alertBoot.Restore(heldAlert, heldAlert.Length));
-            Assert.IsTrue(alertBoot.IsAlertActiveAt(Now));
-            AssertFrame(alertBoot, ContentReceiver.ItemAlert, 0, VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels());
+        [TestMethod]
+        public void Reboot_AlertStream_ClearedAlertStaysClearedActiveAlertComesBack()
+        {
+            TestBoard first = NewBoard();
+            Assert.AreEqual(WireError.None, Receive(first, VectorCatalog.Alert()));
+            TestBoard alertBoot = first.Reboot();
+            Assert.IsTrue(alertBoot.Content.IsAlertActiveAt(0));
+            AssertFrame(alertBoot, HeldContent.ItemAlert, 0, VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels());
 
-            ContentReceiver clearBoot = NewReceiver(LoadState(stateWithClear), NonceAfterReboot);
-            Assert.AreEqual(WireError.Replay, clearBoot.Restore(heldAlert, heldAlert.Length));
-            Assert.AreEqual(WireError.Duplicate, clearBoot.Restore(heldClear, heldClear.Length));
-            Assert.IsFalse(clearBoot.HasAlert);
-            Assert.AreEqual(BoardStatus.AlertCleared, clearBoot.AlertStateAt(Now));
-            Assert.AreEqual(VectorCatalog.AlertSequence, clearBoot.AlertSequence);
+            Assert.AreEqual(WireError.None, Receive(alertBoot, VectorCatalog.AlertClear()));
+            TestBoard clearBoot = alertBoot.Reboot(nonce: 0x77);
+            Assert.AreEqual(WireError.Replay, clearBoot.Receiver.Restore(VectorCatalog.Alert(), VectorCatalog.Alert().Length, 0));
+            Assert.IsFalse(clearBoot.Content.HasAlert);
+            Assert.AreEqual(BoardStatus.AlertCleared, clearBoot.Content.AlertStateAt(Now));
+            Assert.AreEqual(VectorCatalog.AlertSequence, clearBoot.Content.AlertSequence);
         }
 
         // 5. Robustness
@@ -506,35 +553,36 @@ namespace BoardKit.Firmware.Core.Tests.Board
         [TestMethod]
         public void Receive_EverySingleBitFlipOfAcceptedProgram_RejectedAndContentUnchanged()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
             byte[] program = VectorCatalog.Program();
-            Assert.AreEqual(WireError.None, Receive(r, program));
-            r.MarkReplayStateSaved();
+            Assert.AreEqual(WireError.None, Receive(b, program));
             byte[] flipped = (byte[])program.Clone();
             for (int bit = 0; bit < flipped.Length * 8; bit++)
             {
                 flipped[bit / 8] ^= (byte)(0x80 >> (bit % 8));
-                int code = r.Receive(flipped, flipped.Length, Now);
+                int code = b.Receiver.Receive(flipped, flipped.Length, 0);
                 Assert.AreNotEqual(WireError.None, code, "bit " + bit);
                 Assert.AreNotEqual(WireError.Duplicate, code, "bit " + bit);
-                Assert.AreSame(program, r.ProgramMessage, "bit " + bit);
-                Assert.IsFalse(r.ReplayStateChanged, "bit " + bit);
+                Assert.AreSame(program, b.Content.ProgramMessage, "bit " + bit);
+                Assert.IsFalse(b.Receiver.LastSavedState, "bit " + bit);
                 flipped[bit / 8] ^= (byte)(0x80 >> (bit % 8));
             }
 
-            Assert.AreEqual(program.Length * 8, r.RejectedCount);
+            Assert.AreEqual(program.Length * 8, b.Receiver.RejectedCount);
             CollectionAssert.AreEqual(VectorCatalog.Program(), program, "the held message was never written to");
-            AssertFrame(r, 1, 1, VectorCatalog.Rgb888Header(), VectorCatalog.Rgb888Pixels());
+            AssertFrame(b, 1, 1, VectorCatalog.Rgb888Header(), VectorCatalog.Rgb888Pixels());
         }
 
         [TestMethod]
         public void Receive_RandomBytes_NeverThrowNeverAccept()
         {
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
             Prop.ForAll(ArbMap.Default.ArbFor<byte[]>(), bytes =>
             {
-                int code = r.Receive(bytes, bytes.Length, Now);
-                return code != WireError.None && code != WireError.Duplicate && !r.HasProgram && !r.HasAlert && !r.HasLiveFrame && !r.HasPendingCommand;
+                int code = b.Receiver.Receive(bytes, bytes.Length, 0);
+                HeldContent c = b.Content;
+                return code != WireError.None && code != WireError.Duplicate && !c.HasProgram && !c.HasAlert && !c.HasLiveFrame
+                    && !c.HasPreset && b.Receiver.Commands.Count == 0 && b.Files.Exists(BoardStorage.ProgramFile) == false;
             }).QuickCheckThrowOnFailure();
         }
 
@@ -542,12 +590,13 @@ namespace BoardKit.Firmware.Core.Tests.Board
         public void Receive_RandomAuthenticPayloads_NeverThrowAndAcceptOnlyValidContent()
         {
             // Re-signed messages with random payloads reach the payload decoders through the receiver.
-            ContentReceiver r = NewReceiver();
+            TestBoard b = NewBoard();
             var rng = new TestKit.Rng(0x80A5);
             byte[][] templates = { VectorCatalog.Program(), VectorCatalog.Alert(), VectorCatalog.AlertClear(), VectorCatalog.LiveFrame(), VectorCatalog.CommandBrightness() };
             var header = new FrameHeader();
             byte[] pixels = new byte[WireLimits.MaxFrameRawBytes];
             ulong sequence = 0x100000;
+            int accepted = 0;
             for (int i = 0; i < 3000; i++)
             {
                 byte[] m = (byte[])templates[rng.Below(templates.Length)].Clone();
@@ -558,24 +607,34 @@ namespace BoardKit.Firmware.Core.Tests.Board
                 }
 
                 BigEndian.WriteUInt64(m, 14, ++sequence);
-                int code = r.Receive(TestKit.Resign(m), m.Length, Now);
-                if (code == WireError.None && r.HasProgram)
+                int code = b.Receiver.Receive(TestKit.Resign(m), m.Length, 0);
+                if (code == WireError.None)
                 {
-                    for (int item = 0; item < r.Program.ItemCount; item++)
+                    accepted++;
+                }
+
+                if (code == WireError.None && b.Content.HasProgram)
+                {
+                    for (int item = 0; item < b.Content.Program.ItemCount; item++)
                     {
-                        Assert.IsTrue(r.TryDecodeFrame(item, 0, header, pixels, out int e), WireError.Describe(e));
+                        Assert.IsTrue(b.Content.TryDecodeFrame(item, 0, header, pixels, out int e), WireError.Describe(e));
                     }
+                }
+
+                while (b.Receiver.Commands.Count > 0)
+                {
+                    b.Receiver.Commands.RemoveOldest();
                 }
             }
 
-            Assert.IsGreaterThan(0, r.RejectedCount);
-            Assert.IsLessThan(3000, r.RejectedCount);
+            Assert.IsGreaterThan(0, b.Receiver.RejectedCount);
+            Assert.IsGreaterThan(0, accepted);
         }
 
         [TestMethod]
         public void Receive_ProgramMessage_AllocatesNothing()
         {
-            ContentReceiver r = NewReceiver();
+            var b = new TestBoard(new NullFileStore());
             byte[][] programs = new byte[20][];
             for (int i = 0; i < programs.Length; i++)
             {
@@ -586,46 +645,49 @@ namespace BoardKit.Firmware.Core.Tests.Board
             tampered[60] ^= 0x01;
             var header = new FrameHeader();
             byte[] pixels = new byte[WireLimits.MaxFrameRawBytes];
-            Assert.AreEqual(WireError.None, r.Receive(programs[0], programs[0].Length, Now), "warm-up");
-            r.TryDecodeFrame(0, 0, header, pixels, out _);
+            Assert.AreEqual(WireError.None, b.Receiver.Receive(programs[0], programs[0].Length, 0), "warm-up");
+            b.Content.TryDecodeFrame(0, 0, header, pixels, out _);
 
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 1; i < programs.Length; i++)
             {
-                r.Receive(tampered, tampered.Length, Now);
-                Assert.AreEqual(WireError.None, r.Receive(programs[i], programs[i].Length, Now));
-                r.Receive(programs[i], programs[i].Length, Now);
-                r.Receive(programs[i - 1], programs[i - 1].Length, Now);
-                r.TryDecodeFrame(0, 0, header, pixels, out _);
+                b.Receiver.Receive(tampered, tampered.Length, 0);
+                Assert.AreEqual(WireError.None, b.Receiver.Receive(programs[i], programs[i].Length, 0));
+                b.Receiver.Receive(programs[i], programs[i].Length, 0);
+                b.Receiver.Receive(programs[i - 1], programs[i - 1].Length, 0);
+                b.Content.TryDecodeFrame(0, 0, header, pixels, out _);
             }
 
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.AreEqual(0L, allocated);
-            Assert.AreEqual(programs.Length - 1, (int)(r.ProgramSequence - VectorCatalog.ProgramSequence));
+            Assert.AreEqual(programs.Length - 1, (int)(b.Content.ProgramSequence - VectorCatalog.ProgramSequence));
         }
 
         [TestMethod]
         public void Constructor_InvalidArguments_Throw()
         {
-            Assert.ThrowsExactly<ArgumentException>(() => new ContentReceiver("Bad Id", TestKit.VectorKeys(), new ReplayGuard(), 1));
-            Assert.ThrowsExactly<ArgumentException>(() => new ContentReceiver(VectorCatalog.BoardIdText, TestKit.VectorKeys(), new ReplayGuard(), 0));
-            Assert.ThrowsExactly<ArgumentException>(() => new ContentReceiver(VectorCatalog.BoardIdText, null!, new ReplayGuard(), 1));
+            var clock = new BoardClock();
+            Assert.ThrowsExactly<ArgumentException>(() => new ContentReceiver("Bad Id", TestKit.VectorKeys(), new ReplayGuard(), 1, clock, null));
+            Assert.ThrowsExactly<ArgumentException>(() => new ContentReceiver(VectorCatalog.BoardIdText, TestKit.VectorKeys(), new ReplayGuard(), 0, clock, null));
+            Assert.ThrowsExactly<ArgumentException>(() => new ContentReceiver(VectorCatalog.BoardIdText, null!, new ReplayGuard(), 1, clock, null));
+            Assert.ThrowsExactly<ArgumentException>(() => new ContentReceiver(VectorCatalog.BoardIdText, TestKit.VectorKeys(), new ReplayGuard(), 1, null!, null));
         }
 
         [TestMethod]
         public void Receive_NullOrShortInput_ReturnsErrorCode()
         {
-            ContentReceiver r = NewReceiver();
-            Assert.AreEqual(WireError.BadArgument, r.Receive(null!, 0, Now));
+            TestBoard b = NewBoard();
+            ContentReceiver r = b.Receiver;
+            Assert.AreEqual(WireError.BadArgument, r.Receive(null!, 0, 0));
             byte[] program = VectorCatalog.Program();
-            Assert.AreEqual(WireError.Truncated, r.Receive(program, program.Length + 1, Now));
-            Assert.AreEqual(WireError.Truncated, r.Receive(program, -1, Now));
-            Assert.AreEqual(WireError.Truncated, r.Receive(program, program.Length - 1, Now));
+            Assert.AreEqual(WireError.Truncated, r.Receive(program, program.Length + 1, 0));
+            Assert.AreEqual(WireError.Truncated, r.Receive(program, -1, 0));
+            Assert.AreEqual(WireError.Truncated, r.Receive(program, program.Length - 1, 0));
             byte[] trailing = new byte[program.Length + 1];
             program.CopyTo(trailing, 0);
-            Assert.AreEqual(WireError.LengthMismatch, r.Receive(trailing, trailing.Length, Now));
+            Assert.AreEqual(WireError.LengthMismatch, r.Receive(trailing, trailing.Length, 0));
             Assert.AreEqual(5, r.RejectedCount);
-            Assert.IsFalse(r.HasProgram);
+            Assert.IsFalse(b.Content.HasProgram);
         }
     }
 }

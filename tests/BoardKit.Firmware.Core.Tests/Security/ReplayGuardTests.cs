@@ -10,9 +10,10 @@ namespace BoardKit.Firmware.Core.Tests.Security
     public sealed class ReplayGuardTests
     {
         /// <summary>A signed program with the given sequence and UTC offset (the offset makes payloads differ).</summary>
-        private static byte[] Program(ulong sequence, int utcOffset = 420)
+        private static byte[] Program(ulong sequence, int utcOffset = 420, ulong epoch = 0)
         {
             MessageBuilder b = VectorCatalog.Builder();
+            b.Epoch = epoch;
             ProgramWriter w = b.StartProgram(utcOffset);
             w.BeginItem(VectorCatalog.AlertItem());
             w.AddFrame(VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels(), 8, true);
@@ -56,13 +57,99 @@ namespace BoardKit.Firmware.Core.Tests.Security
         }
 
         [TestMethod]
-        public void Check_SequenceZeroOrSessionKind_ReturnsBadArgument()
+        public void Check_SequenceZeroOrSessionKind_AreRefused()
         {
             var guard = new ReplayGuard();
             byte[] tag = new byte[32];
-            Assert.AreEqual(WireError.BadArgument, guard.Check(MessageKind.Program, 0, tag, 0));
-            Assert.AreEqual(WireError.BadArgument, guard.Check(MessageKind.Command, 1, tag, 0));
-            Assert.IsFalse(guard.Accept(MessageKind.LiveFrame, 1, tag, 0));
+            tag[0] = 1;
+            Assert.AreEqual(WireError.Replay, guard.Check(MessageKind.Program, 1, 0, 0, tag, 0), "sequence 0 is never new");
+            Assert.AreEqual(WireError.BadArgument, guard.Check(MessageKind.Command, 1, 0, 1, tag, 0));
+            Assert.AreEqual(WireError.BadArgument, guard.Check(MessageKind.LiveFrame, 1, 0, 1, tag, 0));
+        }
+
+        [TestMethod]
+        public void Check_HigherKeyId_StartsFreshSequencesAndLowerKeyIdIsReplay()
+        {
+            var guard = new ReplayGuard();
+            byte[] tag = new byte[32];
+            tag[0] = 7;
+            Assert.AreEqual(WireError.None, guard.Check(MessageKind.Program, 1, 0, ulong.MaxValue, tag, 0));
+            Assert.IsTrue(Accept(guard, MessageKind.Program, 1, 0, ulong.MaxValue, tag));
+            tag[0] = 8;
+            Assert.AreEqual(WireError.Replay, guard.Check(MessageKind.Program, 1, 0, 5, tag, 0), "key 1 is stuck at 2^64-1");
+            Assert.AreEqual(WireError.None, guard.Check(MessageKind.Program, 2, 0, 5, tag, 0), "key 2 starts over");
+            Assert.IsTrue(Accept(guard, MessageKind.Program, 2, 0, 5, tag));
+            tag[0] = 9;
+            Assert.AreEqual(WireError.Replay, guard.Check(MessageKind.Program, 1, 0, ulong.MaxValue, tag, 0), "nothing signed with the old key comes back");
+            Assert.AreEqual(2, guard.GetKeyId(ReplayGuard.StreamProgram));
+        }
+
+        [TestMethod]
+        public void StartEpoch_OldEpochRefusedStoredMessageStillDuplicate()
+        {
+            var guard = new ReplayGuard();
+            byte[] stuck = Program(ulong.MaxValue);
+            Assert.AreEqual(WireError.None, Receive(guard, stuck));
+            Assert.AreEqual(WireError.Replay, Receive(guard, Program(1767225600000)));
+
+            Assert.IsFalse(guard.StartEpoch(0, 0), "an epoch must go up");
+            Assert.IsTrue(guard.StartEpoch(1, 1767225600));
+            Assert.AreEqual(1U, guard.Epoch);
+            Assert.AreEqual(1767225600U, guard.TimeLowerBound);
+            Assert.AreEqual(WireError.Duplicate, Receive(guard, stuck), "the board's own flash copy still restores");
+            Assert.AreEqual(WireError.Replay, Receive(guard, Program(ulong.MaxValue - 1)), "epoch 0 messages are refused");
+            Assert.AreEqual(WireError.WrongSession, Receive(guard, Program(5, 420, epoch: 2)), "an epoch the board has not started");
+            byte[] fresh = Program(1767225600000, 420, epoch: 1);
+            Assert.AreEqual(WireError.None, Receive(guard, fresh));
+            Assert.AreEqual(WireError.Replay, Receive(guard, stuck), "once replaced, the stuck message is just an old one");
+        }
+
+        [TestMethod]
+        public void Recovery_FloorRisesOnlyWhileRecoveringAndEpochCanBeAdopted()
+        {
+            var guard = new ReplayGuard();
+            guard.RaiseRecoveryFloor(100);
+            Assert.AreEqual(0U, guard.RecoveryFloor, "no floor outside recovery");
+            Assert.IsFalse(guard.AdoptEpochWhileRecovering(3));
+            guard.BeginRecovery();
+            guard.RaiseRecoveryFloor(100);
+            guard.RaiseRecoveryFloor(50);
+            Assert.AreEqual(100U, guard.RecoveryFloor);
+            Assert.IsTrue(guard.AdoptEpochWhileRecovering(3));
+            Assert.IsFalse(guard.AdoptEpochWhileRecovering(2));
+            Assert.AreEqual(3U, guard.Epoch);
+            Assert.IsTrue(guard.Recovering);
+
+            byte[] state = new byte[ReplayGuard.StateSize];
+            guard.Save(state, 0);
+            var after = new ReplayGuard();
+            Assert.AreEqual(WireError.None, after.Load(state, 0, state.Length));
+            Assert.IsTrue(after.Recovering);
+            Assert.AreEqual(100U, after.RecoveryFloor);
+            Assert.AreEqual(3U, after.Epoch);
+
+            Assert.IsTrue(after.StartEpoch(4, 0));
+            Assert.IsFalse(after.Recovering, "a resync ends recovery: everything before its epoch is refused anyway");
+        }
+
+        [TestMethod]
+        public void Load_ReservedFlagBitOrOldFormat_ReturnsStateCorrupt()
+        {
+            var guard = new ReplayGuard();
+            Receive(guard, Program(3));
+            byte[] state = new byte[ReplayGuard.StateSize];
+            guard.Save(state, 0);
+            byte[] flagged = (byte[])state.Clone();
+            flagged[16] |= 0x02;
+            BigEndian.WriteUInt32(flagged, ReplayGuard.StateSize - 4, Core.Crypto.Crc32.Compute(flagged, 0, ReplayGuard.StateSize - 4));
+            Assert.AreEqual(WireError.StateCorrupt, new ReplayGuard().Load(flagged, 0, flagged.Length));
+            Assert.AreEqual(WireError.StateCorrupt, new ReplayGuard().Load(state, 0, 92), "format 1's 92-byte state is not read as format 2");
+        }
+
+        private static bool Accept(ReplayGuard guard, int kind, int keyId, ulong epoch, ulong sequence, byte[] tag)
+        {
+            var h = new EnvelopeHeader { Kind = kind, KeyId = keyId, Session = epoch, Sequence = sequence, TagOffset = 0 };
+            return guard.Accept(h, tag);
         }
 
         [TestMethod]

@@ -117,7 +117,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
         public void TryOpen_KeyIdNotInstalled_ReturnsUnknownKeyId()
         {
             var keys = new KeyRing(2);
-            keys.Add(2, VectorCatalog.Key());
+            keys.AddTestVectorKey(2, VectorCatalog.Key());
             byte[] msg = VectorFile.Load("msg-program").Bytes;
             Assert.AreEqual(WireError.UnknownKeyId, OpenError(msg, msg.Length, keys));
         }
@@ -128,7 +128,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
             byte[] newKey = VectorCatalog.Key();
             Array.Reverse(newKey);
             var keys = new KeyRing(2);
-            keys.Add(1, VectorCatalog.Key());
+            keys.AddTestVectorKey(1, VectorCatalog.Key());
             keys.Add(2, newKey);
             var b = new MessageBuilder(BoardHash, 2, newKey);
             int n = b.BuildCommand(new Command { Code = Command.CodeReboot }, 9, VectorCatalog.Session, 0);
@@ -179,7 +179,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
         {
             byte[] program = (byte[])VectorFile.Load("msg-program").Bytes.Clone();
             program[29] = 1;
-            Assert.AreEqual(WireError.WrongSession, OpenError(TestKit.Resign(program), program.Length));
+            Assert.AreEqual(WireError.None, OpenError(TestKit.Resign(program), program.Length), "a persistent message's session field is its epoch: ReplayGuard judges it");
             byte[] cmd = (byte[])VectorFile.Load("msg-command-brightness").Bytes.Clone();
             Array.Clear(cmd, 22, 8);
             Assert.AreEqual(WireError.WrongSession, OpenError(TestKit.Resign(cmd), cmd.Length));
@@ -327,15 +327,43 @@ namespace BoardKit.Firmware.Core.Tests.Wire
         [TestMethod]
         public void KeyRing_RejectsBadKeys()
         {
+            byte[] good = VectorCatalog.Key();
+            good[0] = 0xA5;
             var ring = new KeyRing(1);
-            Assert.IsFalse(ring.Add(0, VectorCatalog.Key()));
-            Assert.IsFalse(ring.Add(256, VectorCatalog.Key()));
+            Assert.IsFalse(ring.Add(0, good));
+            Assert.IsFalse(ring.Add(256, good));
             Assert.IsFalse(ring.Add(1, new byte[16]));
             Assert.IsFalse(ring.Add(1, new byte[32]), "all-zero key");
-            Assert.IsTrue(ring.Add(1, VectorCatalog.Key()));
-            Assert.IsFalse(ring.Add(2, VectorCatalog.Key()), "full");
-            Assert.IsTrue(ring.Add(1, VectorCatalog.Key()), "replace same id");
+            byte[] repeated = new byte[32];
+            Array.Fill(repeated, (byte)0x88);
+            Assert.IsFalse(ring.Add(1, repeated), "a single repeated byte (8888... like the 2023 default passwords)");
+            Assert.IsFalse(ring.Add(1, VectorCatalog.Key()), "the key the test vectors publish");
+            Assert.IsTrue(KeyRing.IsUnusable(VectorCatalog.Key()));
+            Assert.AreEqual(0, ring.Count);
+            Assert.IsTrue(ring.Add(1, good));
+            Assert.IsFalse(ring.Add(2, good), "full");
+            Assert.IsTrue(ring.Add(1, good), "replace same id");
             Assert.IsNull(ring.Find(0));
+            Assert.IsFalse(ring.AddTestVectorKey(1, good), "AddTestVectorKey takes only the published key");
+        }
+
+        [TestMethod]
+        public void KeyRing_HighestKeyIdAndKeyIds_ListWhatIsInstalled()
+        {
+            byte[] a = VectorCatalog.Key();
+            a[0] = 0x11;
+            byte[] b = VectorCatalog.Key();
+            b[0] = 0x22;
+            var ring = new KeyRing(2);
+            Assert.AreEqual(0, ring.HighestKeyId);
+            ring.Add(7, a);
+            ring.Add(3, b);
+            Assert.AreEqual(7, ring.HighestKeyId);
+            byte[] ids = new byte[4];
+            Assert.AreEqual(2, ring.CopyKeyIds(ids, 0));
+            CollectionAssert.AreEqual(new byte[] { 3, 7, 0, 0 }, ids);
+            ring.Remove(7);
+            Assert.AreEqual(3, ring.HighestKeyId);
         }
 
         [TestMethod]

@@ -26,8 +26,8 @@ namespace BoardKit.Gateway.Tests.Publishing
             ContentReceiver board = BoardFor(vector);
             Assert.AreEqual(WireError.None, board.Receive(vector.Bytes, vector.Bytes.Length, 0));
             EnvelopeHeader envelope = HeaderOf(vector);
-            ProgramItem alert = board.Alert;
-            RenderResult rendered = RenderedFromBoard(board, ContentReceiver.ItemAlert, alert);
+            ProgramItem alert = board.Content.Alert;
+            RenderResult rendered = RenderedFromBoard(board, HeldContent.ItemAlert, alert);
 
             MessageBuilder gateway = BuilderFor(vector);
             int length = ProgramComposer.ComposeAlert(gateway, new BulletinItem(rendered)
@@ -67,12 +67,12 @@ namespace BoardKit.Gateway.Tests.Publishing
             var pixels = new byte[WireLimits.MaxFrameRawBytes];
             var encoded = new byte[WireLimits.MaxMessageBytes];
             int frames = 0;
-            for (int i = 0; i < board.Program.ItemCount; i++)
+            for (int i = 0; i < board.Content.Program.ItemCount; i++)
             {
-                Assert.IsTrue(board.TryGetProgramItem(i, item));
+                Assert.IsTrue(board.Content.TryGetProgramItem(i, item));
                 for (int f = 0; f < item.FrameCount; f++)
                 {
-                    Assert.IsTrue(board.TryDecodeFrame(i, f, header, pixels, out int error), WireError.Describe(error));
+                    Assert.IsTrue(board.Content.TryDecodeFrame(i, f, header, pixels, out int error), WireError.Describe(error));
                     IndexedBitmap bitmap = FramePacker.Unpack(header, pixels);
 
                     PackedFrame packed = FramePacker.Pack(bitmap, (PixelFormat)header.Format);
@@ -117,7 +117,7 @@ namespace BoardKit.Gateway.Tests.Publishing
         {
             var header = new FrameHeader();
             var pixels = new byte[WireLimits.MaxFrameRawBytes];
-            Assert.IsTrue(board.TryDecodeFrame(itemIndex, 0, header, pixels, out int error), WireError.Describe(error));
+            Assert.IsTrue(board.Content.TryDecodeFrame(itemIndex, 0, header, pixels, out int error), WireError.Describe(error));
             Assert.AreEqual(ProgramItem.LayoutStatic, item.Layout);
             return new RenderResult
             {
@@ -132,8 +132,8 @@ namespace BoardKit.Gateway.Tests.Publishing
         private static ContentReceiver BoardFor(VectorFile vector)
         {
             var keys = new KeyRing(1);
-            keys.Add((int)vector.GetInt("key-id"), vector.GetHex("key"));
-            return new ContentReceiver(vector.Get("board"), keys, new ReplayGuard(), vector.GetUInt64("session"));
+            keys.AddTestVectorKey((int)vector.GetInt("key-id"), vector.GetHex("key"));
+            return new ContentReceiver(vector.Get("board"), keys, new ReplayGuard(), vector.GetUInt64("session"), new BoardClock(), null);
         }
 
         private static MessageBuilder BuilderFor(VectorFile vector) =>
