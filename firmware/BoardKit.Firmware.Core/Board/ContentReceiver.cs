@@ -363,8 +363,11 @@ namespace BoardKit.Firmware.Core.Board
                 _clock.ObserveIssuedAt(_header.IssuedAt, monotonicMs);
                 LastSavedState = SaveState(monotonicMs);
             }
-            else
+            else if (!restoring)
             {
+                // A Duplicate restored at boot was already counted in the saved lower bound when it was accepted (and
+                // not believed, if network time then said its issue time was wrong); only a copy the board had lost
+                // and now takes back from the broker adds to it.
                 _clock.ObserveIssuedAt(_header.IssuedAt, monotonicMs);
             }
 
