@@ -14,8 +14,9 @@ namespace BoardKit.Firmware.Core.Led
     /// WS2812B data rate) with the line high for 417 ns (a 0; datasheet T0H 0.4 µs ± 150 ns) or 833 ns (a 1; T1H
     /// 0.8 µs ± 150 ns). One LED = 24 cells = 30 µs. The latch: 30 bytes x 8 = 240 SPI bits x 416.7 ns = 100 µs low,
     /// twice the 50 µs reset of the original WS2812B datasheet (Worldsemi WS2812B, "RES above 50 µs"). Newer WS2812B
-    /// revisions need ≥ 280 µs (hardware/README.md says ≥ 300 µs); that is met only because the line stays low after
-    /// the transfer until the next frame (frames are ≥ 8 ms apart), not by the tail itself.
+    /// revisions need ≥ 280 µs (hardware/README.md says ≥ 300 µs): the tail alone does not give that. It is met when
+    /// the data line stays low between transfers until the next frame (frames are ≥ 8 ms apart); that idle level is
+    /// the device glue's to guarantee (the SPI MOSI pin idling low, or a pull-down), not verified here.
     /// </para>
     /// </summary>
     public static class Ws2812SpiEncoder
