@@ -35,6 +35,9 @@ namespace BoardKit.Firmware.Core.Tests.Fakes
 
         public IReadOnlyDictionary<string, byte[]> Snapshot => _files;
 
+        /// <summary>The power is off (a copy of a cut flash starts like this).</summary>
+        public void PowerOff() => PoweredOff = true;
+
         public byte[]? Read(string name)
         {
             Alive();
