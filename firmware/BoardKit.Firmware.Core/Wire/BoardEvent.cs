@@ -8,13 +8,18 @@ namespace BoardKit.Firmware.Core.Wire
     /// 3  1  kind of the message concerned (rejection), else 0
     /// 4  8  sequence of the message concerned (rejection, alert, command), else 0
     /// 12 4  uptime, seconds
+    /// 16 4  when it happened, unix seconds: present only when the board knew the time (an event stored offline and
+    ///       sent after a reboot carries it; its uptime belongs to the earlier boot)
     /// </code>
-    /// Bytes after the 16 are ignored. Mutable, reusable.
+    /// Bytes after these are ignored. Mutable, reusable.
     /// </summary>
     public sealed class BoardEvent
     {
-        /// <summary>Payload size.</summary>
+        /// <summary>Payload size without the time field.</summary>
         public const int Size = 16;
+
+        /// <summary>Payload size with the time field.</summary>
+        public const int SizeWithTime = 20;
 
         /// <summary>The board started (session nonce in the envelope is new).</summary>
         public const int CodeBooted = 1;
@@ -28,6 +33,17 @@ namespace BoardKit.Firmware.Core.Wire
         public const int CodeAlertEnded = 5;
         /// <summary>A command was carried out; detail = command code, sequence = command sequence.</summary>
         public const int CodeCommandDone = 6;
+        /// <summary>The local emergency started; detail = source (SourceButton).</summary>
+        public const int CodeEmergencyStarted = 7;
+        /// <summary>The local emergency ended; detail = source (SourceButton: a second hold; SourceCommand: end-local-emergency command).</summary>
+        public const int CodeEmergencyEnded = 8;
+        /// <summary>The board found its replay state lost at boot and is recovering; detail = damaged state slots (1 or 2).</summary>
+        public const int CodeStateLost = 9;
+
+        /// <summary>Detail of CodeEmergencyStarted/Ended: the board's button.</summary>
+        public const int SourceButton = 1;
+        /// <summary>Detail of CodeEmergencyEnded: a command from the gateway.</summary>
+        public const int SourceCommand = 2;
 
         /// <summary>Event code (Code* constants; a reader passes unknown codes on).</summary>
         public int Code { get; set; }
@@ -43,5 +59,19 @@ namespace BoardKit.Firmware.Core.Wire
 
         /// <summary>Board uptime when the event happened, seconds.</summary>
         public uint UptimeSeconds { get; set; }
+
+        /// <summary>When the event happened, unix seconds; 0 = the board did not know the time (the field is then not sent).</summary>
+        public uint TimeUnixSeconds { get; set; }
+
+        /// <summary>Copies every field of <paramref name="other"/>.</summary>
+        public void CopyFrom(BoardEvent other)
+        {
+            Code = other.Code;
+            Detail = other.Detail;
+            Kind = other.Kind;
+            Sequence = other.Sequence;
+            UptimeSeconds = other.UptimeSeconds;
+            TimeUnixSeconds = other.TimeUnixSeconds;
+        }
     }
 }

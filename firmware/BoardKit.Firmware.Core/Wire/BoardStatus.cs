@@ -33,6 +33,24 @@ namespace BoardKit.Firmware.Core.Wire
         public const int TagBrightness = 0x0B;
         /// <summary>Tag 0x0C: installed key ids, 1..4 bytes (key rotation: the gateway switches once the new id is listed).</summary>
         public const int TagKeyIds = 0x0C;
+        /// <summary>Tag 0x0D: board flags, u8 (FlagRecovering, FlagLocalEmergency, FlagPowerLimited; other bits 0).</summary>
+        public const int TagFlags = 0x0D;
+        /// <summary>Tag 0x0E: content epoch, u32 (the session field persistent messages must carry; docs/protocol.md 8.5).</summary>
+        public const int TagEpoch = 0x0E;
+        /// <summary>Tag 0x0F: board time, unix seconds (u32, 0 = unknown) and its quality (u8: 0 unknown, 1 lower bound, 2 network).</summary>
+        public const int TagBoardTime = 0x0F;
+        /// <summary>Tag 0x10: what is on screen, u8 (Playback showing code: 0 dark, 1 program, 2 live, 3 alert, 4 local emergency, 5 identify, 6 diagnostic, 7 program emergency item).</summary>
+        public const int TagShowing = 0x10;
+
+        /// <summary>Highest tag this version writes and reads.</summary>
+        public const int MaxTag = TagShowing;
+
+        /// <summary>Flags bit 0: the replay state was lost and the board is recovering (the gateway re-signs its content).</summary>
+        public const int FlagRecovering = 0x01;
+        /// <summary>Flags bit 1: the emergency started with the board's button is on.</summary>
+        public const int FlagLocalEmergency = 0x02;
+        /// <summary>Flags bit 2: the power budget lowered the brightness of the frame on screen.</summary>
+        public const int FlagPowerLimited = 0x04;
 
         /// <summary>Alert state: no alert.</summary>
         public const int AlertNone = 0;
@@ -111,6 +129,21 @@ namespace BoardKit.Firmware.Core.Wire
 
         /// <summary>Number of entries in KeyIds.</summary>
         public int KeyIdCount { get; set; }
+
+        /// <summary>Board flags (Flag* bits).</summary>
+        public int Flags { get; set; }
+
+        /// <summary>Content epoch.</summary>
+        public uint Epoch { get; set; }
+
+        /// <summary>Board time, unix seconds (0 = unknown).</summary>
+        public uint BoardTime { get; set; }
+
+        /// <summary>Quality of BoardTime: 0 unknown, 1 lower bound, 2 network (Board.BoardClock.Quality*).</summary>
+        public int BoardTimeQuality { get; set; }
+
+        /// <summary>What is on screen (Playback showing code, 0..255).</summary>
+        public int Showing { get; set; }
 
         /// <summary>True if the field with <paramref name="tag"/> is present.</summary>
         public bool Has(int tag)

@@ -16,7 +16,7 @@ namespace BoardKit.Firmware.Core.Wire
             }
 
             int p = offset;
-            for (int tag = 1; tag <= BoardStatus.TagKeyIds; tag++)
+            for (int tag = 1; tag <= BoardStatus.MaxTag; tag++)
             {
                 if (!status.Has(tag))
                 {
@@ -73,7 +73,7 @@ namespace BoardKit.Firmware.Core.Wire
 
                 int v = p + 2;
                 p += 2 + size;
-                if (tag < 1 || tag > BoardStatus.TagKeyIds)
+                if (tag < 1 || tag > BoardStatus.MaxTag)
                 {
                     continue;
                 }
@@ -116,6 +116,14 @@ namespace BoardKit.Firmware.Core.Wire
                     return s.Brightness >= 0 && s.Brightness <= 255 ? 1 : -1;
                 case BoardStatus.TagKeyIds:
                     return s.KeyIdCount >= 1 && s.KeyIdCount <= BoardStatus.MaxKeyIds ? s.KeyIdCount : -1;
+                case BoardStatus.TagFlags:
+                    return s.Flags >= 0 && s.Flags <= 255 ? 1 : -1;
+                case BoardStatus.TagEpoch:
+                    return 4;
+                case BoardStatus.TagBoardTime:
+                    return s.BoardTimeQuality >= 0 && s.BoardTimeQuality <= 2 ? 5 : -1;
+                case BoardStatus.TagShowing:
+                    return s.Showing >= 0 && s.Showing <= 255 ? 1 : -1;
                 default:
                     return -1;
             }
@@ -163,6 +171,13 @@ namespace BoardKit.Firmware.Core.Wire
                     }
 
                     break;
+                case BoardStatus.TagFlags: d[p] = (byte)s.Flags; break;
+                case BoardStatus.TagEpoch: BigEndian.WriteUInt32(d, p, s.Epoch); break;
+                case BoardStatus.TagBoardTime:
+                    BigEndian.WriteUInt32(d, p, s.BoardTime);
+                    d[p + 4] = (byte)s.BoardTimeQuality;
+                    break;
+                case BoardStatus.TagShowing: d[p] = (byte)s.Showing; break;
             }
         }
 
@@ -237,6 +252,23 @@ namespace BoardKit.Firmware.Core.Wire
                     }
 
                     s.KeyIdCount = size;
+                    return true;
+                case BoardStatus.TagFlags:
+                    if (size != 1) { return false; }
+                    s.Flags = src[p];
+                    return true;
+                case BoardStatus.TagEpoch:
+                    if (size != 4) { return false; }
+                    s.Epoch = BigEndian.ReadUInt32(src, p);
+                    return true;
+                case BoardStatus.TagBoardTime:
+                    if (size != 5 || src[p + 4] > 2) { return false; }
+                    s.BoardTime = BigEndian.ReadUInt32(src, p);
+                    s.BoardTimeQuality = src[p + 4];
+                    return true;
+                case BoardStatus.TagShowing:
+                    if (size != 1) { return false; }
+                    s.Showing = src[p];
                     return true;
                 default:
                     return false;
