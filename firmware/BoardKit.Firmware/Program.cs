@@ -12,8 +12,8 @@ namespace BoardKit.Firmware
     /// </summary>
     public static class Program
     {
-        // How long to wait for Wi-Fi and a valid clock (SNTP) before running offline: the README pattern of
-        // WifiNetworkHelper uses 60 s (facts.md §5). The board keeps showing cached content meanwhile.
+        // How long to wait for Wi-Fi and a valid clock (SNTP) before running offline (nanoframework/facts.md §9). The
+        // board keeps showing cached content meanwhile.
         private const int WifiTimeoutMs = 60000;
 
         /// <summary>Entry point: boots, then leaves the work to timers and event threads.</summary>
@@ -29,22 +29,24 @@ namespace BoardKit.Firmware
             // board id) and use it instead of ReferenceBoard; load board.key into the core's KeyRing once the key
             // file format (key id + 32-byte key) is specified. Without a key the board must not accept content.
 
-            // 2) LED output: one RMT channel and one preallocated buffer for chain 0, created once for the
-            // board's lifetime. WS2812s power up showing noise, so blank them first.
-            var frame = new byte[ReferenceBoard.LedCount * 3];
-            var chain0 = new RmtPixelSink(ReferenceBoard.LedRmtChannel, ReferenceBoard.LedDataGpio, ReferenceBoard.LedCount);
-            chain0.Show(frame, frame.Length);
-            // LATER (core): the emergency logic takes an IEmergencyButton, i.e. new GpioEmergencyButton(
-            // new GpioController(), ReferenceBoard.EmergencyButtonGpio, ReferenceBoard.EmergencyButtonDebounceMs).
+            // 2) LED output: chain 0 is a WS2812B chain on SPI bus ReferenceBoard.LedSpiBus, MOSI = LedDataGpio
+            // (nanoframework/facts.md §2). WS2812s power up showing noise, so the board must blank them first.
+            // LATER (core): once the core's WS2812 SPI encoder exists, create
+            // new SpiPixelSink(ReferenceBoard.LedSpiBus, ReferenceBoard.LedDataGpio, ReferenceBoard.LedSpiClockGpio,
+            // ReferenceBoard.LedSpiMisoGpio) here, encode an all-black frame of ReferenceBoard.LedCount LEDs and Show it.
+            // The emergency logic takes an IEmergencyButton, i.e. new GpioEmergencyButton(new GpioController(),
+            // ReferenceBoard.EmergencyButtonGpio, ReferenceBoard.EmergencyButtonDebounceMs, true), and the board loop an
+            // IClock, i.e. new DeviceClock().
 
             // 3) The last valid cached content, so the board shows something before (and without) the network.
             byte[]? cachedProgram = store.Read(ReferenceBoard.ProgramFile);
             Debug.WriteLine("program.bin: " + (cachedProgram == null ? "none" : cachedProgram.Length + " bytes"));
             // LATER: the core's receive path exists (Board/ContentReceiver): load the ReplayGuard from its two flash
             // slots (ReplayGuard.LoadNewest), build the KeyRing from board.key, create a ContentReceiver with a fresh
-            // session nonce and Restore(cachedProgram). What is still missing is the core's player, which renders each
-            // frame into `frame` through PixelMap and the power budget and calls chain0.Show from its own timer.
-            // Until the player exists the panel stays blank.
+            // session nonce and Restore(cachedProgram). Draw the nonce with new Random().NextBytes(...) after Wi-Fi has
+            // started: System.Random is the ESP32's hardware RNG, truly random only with the radio on
+            // (nanoframework/facts.md §6). What is still missing is the core's player, which renders each frame, encodes
+            // it and calls the chain's SpiPixelSink.Show from its own timer.
 
             // 4) Wi-Fi, with the credentials stored in the device's config block (nanoff --networkdeployment);
             // credentials never live in code or in board.json.
@@ -53,17 +55,18 @@ namespace BoardKit.Firmware
 
             // 5) MQTT.
             // LATER (core): the MQTT session: nanoFramework.M2Mqtt MqttClient(host, 8883, true, caCert, null,
-            // MqttSslProtocols.TLSv1_2), Connect(clientId, user, password, cleanSession, keepAlive), Subscribe to
+            // MqttSslProtocols.TLSv1_2) (caCert may be null: the CA deployed with nanoff --networkdeployment is used),
+            // Connect(clientId, user, password, cleanSession, keepAlive) or the will overload, Subscribe to
             // boardkit/v1/{site}/{board}/{program|frame|alert|cmd}, MqttMsgPublishReceived -> core decoder, status
-            // with the 6-argument Publish(topic, payload, null, null, qos, retain) (facts.md §2). Broker, site and
-            // board id come from board.json, so this waits for step 1's parser.
+            // with the 6-argument Publish(topic, payload, null, null, qos, retain) (nanoframework/facts.md §7). Broker,
+            // site and board id come from board.json, so this waits for step 1's parser.
 
             Thread.Sleep(Timeout.Infinite);
         }
 
         private static bool ConnectWifi()
         {
-            // System.Net: Wireless80211Configuration.GetAllWireless80211Configurations() (facts.md §5, §6).
+            // System.Net: Wireless80211Configuration.GetAllWireless80211Configurations() (nanoframework/facts.md §9).
             Wireless80211Configuration[] configs = Wireless80211Configuration.GetAllWireless80211Configurations();
             if (configs.Length == 0 || configs[0].Ssid == null || configs[0].Ssid.Length == 0)
             {
@@ -71,8 +74,8 @@ namespace BoardKit.Firmware
                 return false;
             }
 
-            // System.Device.Wifi: WifiNetworkHelper.ConnectDhcp (facts.md §5, System.Device.Wifi:System.Device.Wifi/
-            // NetworkHelper/WifiNetworkHelper.cs). requiresDateTime: TLS certificate checks need a valid clock.
+            // System.Device.Wifi: WifiNetworkHelper.ConnectDhcp (nanoframework/facts.md §9). requiresDateTime: TLS
+            // certificate checks need a valid clock; it waits until DateTime.UtcNow.Year >= 2021 (facts.md §5).
             var cancel = new CancellationTokenSource(WifiTimeoutMs);
             return WifiNetworkHelper.ConnectDhcp(configs[0].Ssid, configs[0].Password, requiresDateTime: true, token: cancel.Token);
         }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 
 using BoardKit.Firmware.Core.Ports;
@@ -5,26 +6,27 @@ using BoardKit.Firmware.Core.Ports;
 namespace BoardKit.Firmware.Adapters
 {
     /// <summary>
-    /// Files on the internal flash drive I:\ (LittleFS on the ESP32 `config` partition, facts.md §6:
-    /// nf-interpreter:targets/ESP32/ESP32/target_FileSystem.cpp). Space: 256 KB on 4 MB boards, shared with the
-    /// Wi-Fi/certificate config block, and the largest file must also fit in the managed heap because reads use
-    /// File.ReadAllBytes (System.IO.FileSystem:System.IO.FileSystem/File.cs).
+    /// Files on the internal flash drive I:\ (LittleFS on the ESP32's `config` partition: 256 KB on 4 MB boards, shared
+    /// with the Wi-Fi and certificate configuration). A thin pass-through: the core's storage layer does
+    /// write-new-then-rename and checksums itself. Facts: firmware/nanoframework/facts.md §4.
     /// <para>
-    /// Power-loss safety, write-new-then-rename: the new content goes to "name.new"; only when that write has
-    /// returned is the old file deleted and the new one renamed over it. A reset during the write leaves the old
-    /// file intact (a half-written .new is ignored and overwritten next time); a reset between delete and rename
-    /// leaves only the complete .new, which <see cref="Read"/> promotes. One gap remains: a reset during the very
-    /// first write of a name leaves a partial .new and no old file, so the core's format must carry a CRC.
+    /// What a power cut leaves (facts.md §4): a file's changes are committed when its stream is closed, which
+    /// <see cref="Write"/> does before returning. Rewriting an existing file keeps the old content until then; a new
+    /// file exists, empty, from the moment it is opened. <see cref="Delete"/> and <see cref="Move"/> are each atomic.
     /// </para>
     /// </summary>
     public sealed class FlashFileStore : IFileStore
     {
-        private const string NewSuffix = ".new";
         private readonly string _root;
 
-        /// <summary>Stores under <paramref name="root"/>, e.g. "I:\\" (a trailing backslash is required).</summary>
+        /// <summary>Stores files under <paramref name="root"/>, e.g. "I:\\" (with the trailing backslash).</summary>
         public FlashFileStore(string root)
         {
+            if (root == null || root.Length == 0)
+            {
+                throw new ArgumentException("a root such as I:\\ is required", nameof(root));
+            }
+
             _root = root;
         }
 
@@ -32,34 +34,53 @@ namespace BoardKit.Firmware.Adapters
         public byte[]? Read(string name)
         {
             string path = _root + name;
-            if (File.Exists(path))
+            if (!File.Exists(path))
             {
-                return File.ReadAllBytes(path);
+                return null;
             }
 
-            string pending = path + NewSuffix;
-            if (File.Exists(pending))
+            try
             {
-                // The previous Write was cut between delete and rename: the .new is complete, finish the rename.
-                File.Move(pending, path);
+                // One array of the file's size in the managed heap (facts.md §4).
                 return File.ReadAllBytes(path);
             }
-
-            return null;
+            catch (IOException)
+            {
+                // Deleted in between, or unreadable: the port's contract is null.
+                return null;
+            }
         }
 
         /// <inheritdoc/>
-        public void Write(string name, byte[] data)
+        public void Write(string name, byte[] data, int length)
         {
-            string path = _root + name;
-            string pending = path + NewSuffix;
-            File.WriteAllBytes(pending, data);
-            if (File.Exists(path))
+            if (data == null)
             {
-                File.Delete(path);
+                throw new ArgumentNullException(nameof(data));
             }
 
-            File.Move(pending, path);
+            if (length < 0 || length > data.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(length));
+            }
+
+            // File.WriteAllBytes has no (bytes, offset, count) overload, so write through the stream it uses itself.
+            // FileMode.Create truncates an existing file; closing the stream is the commit point (facts.md §4).
+            using (var stream = new FileStream(_root + name, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(data, 0, length);
+            }
         }
+
+        /// <inheritdoc/>
+        public bool Exists(string name) => File.Exists(_root + name);
+
+        /// <inheritdoc/>
+        /// <remarks>File.Delete is a no-op for a missing file (facts.md §4).</remarks>
+        public void Delete(string name) => File.Delete(_root + name);
+
+        /// <inheritdoc/>
+        /// <remarks>File.Move throws <see cref="IOException"/> when <paramref name="to"/> exists (facts.md §4).</remarks>
+        public void Move(string from, string to) => File.Move(_root + from, _root + to);
     }
 }
