@@ -6,12 +6,12 @@ namespace BoardKit.Firmware.Core.Ports
     /// </summary>
     public interface IClock
     {
-        /// <summary>Milliseconds since boot; never goes back (ESP32: Environment.TickCount64).</summary>
+        /// <summary>Milliseconds since boot; never goes back (ESP32: HighResTimer.GetCurrent() / 1000, firmware/nanoframework/facts.md §5).</summary>
         long MonotonicMs { get; }
 
         /// <summary>
-        /// UTC in milliseconds since 1970 when the board has network time (SNTP) in this boot, otherwise 0. A board
-        /// never trusts a clock it did not sync: an ESP32 starts at 1970 after every reset.
+        /// UTC in milliseconds since 1970 once the board's clock was set by network time (SNTP), otherwise 0. A board never
+        /// trusts a clock nobody set: an ESP32 starts at 1970 after a power-on reset (a software reset keeps the RTC time).
         /// </summary>
         long UtcMs { get; }
     }

@@ -28,7 +28,7 @@ namespace BoardKit.Firmware.Core.Tests.ApiSurface
         [TestMethod]
         public void Load_RepoCopy_HasTheHeaderEntryCount()
         {
-            // The file's header (and /work/shared/nanoframework/README.md) state 1,413 entry lines.
+            // The file's header (and firmware/nanoframework/README.md) state 1,413 entry lines.
             Assert.AreEqual(1413, GuardFiles.Surface.EntryCount);
         }
 
