@@ -64,7 +64,7 @@ namespace BoardKit.Firmware.Core.Config
                 return config;
             }
 
-            ReadFormat(doc, fields, root);
+            fields.Format(root, BoardConfig.CurrentFormat);
             fields.OnlyKnown(root, RootFields);
             config.Board = ReadId(doc, fields, root, "board");
             config.Site = ReadId(doc, fields, root, "site");
@@ -79,26 +79,6 @@ namespace BoardKit.Firmware.Core.Config
             config.Broker = ReadBroker(doc, fields, root);
             config.Sntp = ReadSntp(doc, fields, root);
             return config;
-        }
-
-        /// <summary>
-        /// "format" must be the number 1. Checked before anything else; reported as UnsupportedFormat, with the version
-        /// the file asks for when it is a whole number, so the installer knows to update the firmware or the file.
-        /// </summary>
-        internal static void ReadFormat(JsonDocument doc, FieldReader fields, int root)
-        {
-            int node = doc.GetMember(root, "format");
-            if (node == JsonDocument.NoNode)
-            {
-                fields.Record(ConfigError.UnsupportedFormat, "format: missing; this firmware reads files with \"format\": 1 (in the object at " + doc.GetPosition(root) + ")");
-                return;
-            }
-
-            if (doc.GetKind(node) != JsonKind.Number || doc.GetMicros(node) != BoardConfig.CurrentFormat * JsonNumber.Scale)
-            {
-                fields.Fail(node, ConfigError.UnsupportedFormat, "this firmware reads format 1, not " + doc.GetExcerpt(node)
-                    + ": update the firmware or write the file in format 1");
-            }
         }
 
         /// <summary>"board" / "site": an id by <see cref="BoardId.IsValid"/> rules (1..64 of a-z 0-9 - _ .).</summary>

@@ -2,7 +2,7 @@ namespace BoardKit.Firmware.Core.Config
 {
     /// <summary>
     /// Why board.json or board.key was refused. The reader (<see cref="JsonReader"/>), <see cref="BoardConfigParser"/>
-    /// and <c>KeyFileParser</c> report one of these codes with a message naming the field path and position.
+    /// and <see cref="KeyFileParser"/> report one of these codes with a message naming the field path and position.
     /// A board that cannot start shows <see cref="OnPanelCode"/> on its LEDs ("C04": board.json, "K14": board.key);
     /// the installer guide lists every code with <see cref="Describe"/>. Codes are stable: a number is never reused
     /// for another meaning. Plain int constants, not an enum: on nanoFramework enum.ToString() prints the number.

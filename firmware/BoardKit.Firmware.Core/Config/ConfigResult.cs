@@ -9,11 +9,11 @@ namespace BoardKit.Firmware.Core.Config
         /// <summary>Creates a successful result for board.key (<paramref name="keyFile"/> true) or board.json.</summary>
         protected ConfigResult(bool keyFile)
         {
-            KeyFile = keyFile;
+            IsKeyFile = keyFile;
         }
 
         /// <summary>True for board.key, false for board.json (chooses the 'K' or 'C' of <see cref="OnPanelCode"/>).</summary>
-        public bool KeyFile { get; }
+        public bool IsKeyFile { get; }
 
         /// <summary><see cref="ConfigError"/> code: None on success.</summary>
         public int ErrorCode { get; private set; }
@@ -33,7 +33,7 @@ namespace BoardKit.Firmware.Core.Config
         /// <summary>The 3-character code a board that cannot start shows on its LEDs ("C04", "K01"); "C00"/"K00" on success.</summary>
         public string OnPanelCode
         {
-            get { return ConfigError.OnPanelCode(ErrorCode, KeyFile); }
+            get { return ConfigError.OnPanelCode(ErrorCode, IsKeyFile); }
         }
 
         /// <summary>Turns this result into a failure (parsers only).</summary>

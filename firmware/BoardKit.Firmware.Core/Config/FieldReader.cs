@@ -1,7 +1,7 @@
 namespace BoardKit.Firmware.Core.Config
 {
     /// <summary>
-    /// Typed, range-checked reading of object members for <see cref="BoardConfigParser"/> and <c>KeyFileParser</c>.
+    /// Typed, range-checked reading of object members for <see cref="BoardConfigParser"/> and <see cref="KeyFileParser"/>.
     /// Keeps the FIRST problem only: once <see cref="Failed"/> is set, every read returns its default and changes
     /// nothing, so a parser reads straight through and checks <see cref="Failed"/> where a later step needs earlier
     /// values. Messages read "path: problem (line L, column C)", e.g.
@@ -90,6 +90,33 @@ namespace BoardKit.Firmware.Core.Config
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// "format" must be the number <paramref name="expected"/>. Parsers check it before anything else and report
+        /// UnsupportedFormat, quoting the version the file asks for (unless redacting), so the installer knows to update
+        /// the firmware or the file rather than chase unknown fields of a newer format.
+        /// </summary>
+        internal void Format(int root, int expected)
+        {
+            if (Failed)
+            {
+                return;
+            }
+
+            int node = _doc.GetMember(root, "format");
+            if (node == JsonDocument.NoNode)
+            {
+                Record(ConfigError.UnsupportedFormat, "format: missing; this firmware reads files with \"format\": " + expected.ToString()
+                    + " (in the object at " + _doc.GetPosition(root) + ")");
+                return;
+            }
+
+            if (_doc.GetKind(node) != JsonKind.Number || _doc.GetMicros(node) != expected * JsonNumber.Scale)
+            {
+                Fail(node, ConfigError.UnsupportedFormat, "this firmware reads format " + expected.ToString() + Not(node)
+                    + ": update the firmware or write the file in format " + expected.ToString());
+            }
         }
 
         /// <summary>

@@ -32,7 +32,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
             Assert.IsFalse(result.Succeeded, "accepted; expected " + expected);
             Assert.IsNull(result.Config);
             Assert.AreEqual(code, result.ErrorCode, result.Message);
-            Assert.IsFalse(result.KeyFile);
+            Assert.IsFalse(result.IsKeyFile);
             Assert.AreEqual("C" + code.ToString("00"), result.OnPanelCode);
             StringAssert.Contains(result.Message, expected);
             return result;
