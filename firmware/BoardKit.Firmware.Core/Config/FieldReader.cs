@@ -333,9 +333,10 @@ namespace BoardKit.Firmware.Core.Config
                 return fallback;
             }
 
+            string value = _doc.GetString(node);
             for (int i = 0; i < words.Length; i++)
             {
-                if (_doc.GetString(node) == words[i])
+                if (value == words[i])
                 {
                     return i;
                 }

@@ -27,6 +27,7 @@ namespace BoardKit.Firmware.Core.Config
         private readonly int[] _next;
         private readonly int[] _nameStart;
 
+        /// <summary>Wraps the node arrays <see cref="JsonReader"/> built (the arrays may be longer than <paramref name="count"/>).</summary>
         internal JsonDocument(byte[] data, int count, byte[] kind, int[] start, int[] parent, int[] next, int[] nameStart)
         {
             _data = data;

@@ -82,7 +82,7 @@ namespace BoardKit.Firmware.Core.Config
             _end = data.Length;
             if (data.Length > JsonLimits.MaxInputBytes)
             {
-                Fail(ConfigError.FileTooLarge, -1, "the file has " + data.Length.ToString() + " bytes, more than the 8192 allowed");
+                Fail(ConfigError.FileTooLarge, -1, "the file has " + data.Length.ToString() + " bytes, more than the " + JsonLimits.MaxInputBytes.ToString() + " allowed");
                 return null;
             }
 
@@ -146,7 +146,7 @@ namespace BoardKit.Firmware.Core.Config
 
             if ((kind == JsonKind.Object || kind == JsonKind.Array) && depth > JsonLimits.MaxDepth)
             {
-                return Fail(ConfigError.LimitExceeded, _pos, "nested deeper than 8 levels");
+                return Fail(ConfigError.LimitExceeded, _pos, "nested deeper than " + JsonLimits.MaxDepth.ToString() + " levels");
             }
 
             int node = AddNode(kind, parent, nameStart);
@@ -203,7 +203,7 @@ namespace BoardKit.Firmware.Core.Config
                 members++;
                 if (members > JsonLimits.MaxObjectMembers)
                 {
-                    return Fail(ConfigError.LimitExceeded, nameStart - 1, "more than 64 members in one object");
+                    return Fail(ConfigError.LimitExceeded, nameStart - 1, "more than " + JsonLimits.MaxObjectMembers.ToString() + " members in one object");
                 }
 
                 for (int m = members > 1 ? node + 1 : -1; m >= 0; m = _next[m])
@@ -279,7 +279,7 @@ namespace BoardKit.Firmware.Core.Config
                 elements++;
                 if (elements > JsonLimits.MaxArrayLength)
                 {
-                    return Fail(ConfigError.LimitExceeded, _pos, "more than 64 elements in one list");
+                    return Fail(ConfigError.LimitExceeded, _pos, "more than " + JsonLimits.MaxArrayLength.ToString() + " elements in one list");
                 }
 
                 int child = _count;
@@ -372,7 +372,7 @@ namespace BoardKit.Firmware.Core.Config
 
                 if (bytes > JsonLimits.MaxStringBytes)
                 {
-                    return Fail(ConfigError.LimitExceeded, open, "string longer than 256 bytes");
+                    return Fail(ConfigError.LimitExceeded, open, "string longer than " + JsonLimits.MaxStringBytes.ToString() + " bytes");
                 }
             }
         }
@@ -486,7 +486,7 @@ namespace BoardKit.Firmware.Core.Config
         {
             if (_count >= JsonLimits.MaxNodes)
             {
-                Fail(ConfigError.LimitExceeded, _pos, "more than 1024 values in the file");
+                Fail(ConfigError.LimitExceeded, _pos, "more than " + JsonLimits.MaxNodes.ToString() + " values in the file");
                 return -1;
             }
 

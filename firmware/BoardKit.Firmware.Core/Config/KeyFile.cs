@@ -14,6 +14,12 @@ namespace BoardKit.Firmware.Core.Config
         /// <summary>Most keys, 2: the current key and the next one during rotation (docs/protocol.md section 7).</summary>
         public const int MaxKeys = 2;
 
+        /// <summary>Lowest key id, 1 (KeyRing: 0 means "no key").</summary>
+        public const int MinKeyId = 1;
+
+        /// <summary>Highest key id, 255: the envelope carries it in one byte (docs/protocol.md section 3).</summary>
+        public const int MaxKeyId = 255;
+
         /// <summary>Hex digits of one key: 64, i.e. KeyRing.KeySize (32) bytes.</summary>
         public const int KeyHexLength = 2 * KeyRing.KeySize;
 

@@ -145,7 +145,7 @@ namespace BoardKit.Firmware.Core.Config
                     break;
                 }
 
-                ids[i] = fields.Int(obj, "id", 1, 255, 0, true);
+                ids[i] = fields.Int(obj, "id", KeyFile.MinKeyId, KeyFile.MaxKeyId, 0, true);
                 for (int j = 0; j < i && !fields.Failed; j++)
                 {
                     if (ids[j] == ids[i])

@@ -347,5 +347,21 @@ namespace BoardKit.Firmware.Core.Tests.Config
             Assert.AreEqual("line 3, column 5", doc.GetNamePosition(width));
             Assert.AreEqual("panel.width", doc.GetPath(width));
         }
+
+        [TestMethod]
+        public void Read_WorstCaseDuplicateNameChecks_FinishQuickly()
+        {
+            // 64 escaped names that agree up to their last character: every check compares two long names to the end.
+            string prefix = string.Concat(Enumerable.Repeat("\\u0061", 18));
+            string json = "{" + string.Join(",", Enumerable.Range(0, 64).Select(i => "\"" + prefix + i.ToString("D2") + "\":0")) + "}";
+            Assert.IsLessThanOrEqualTo(JsonLimits.MaxInputBytes, json.Length);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (int i = 0; i < 20; i++)
+            {
+                ReadOk(json);
+            }
+
+            Assert.IsLessThan(2000, watch.ElapsedMilliseconds, "20 reads of the worst object took " + watch.ElapsedMilliseconds + " ms");
+        }
     }
 }
