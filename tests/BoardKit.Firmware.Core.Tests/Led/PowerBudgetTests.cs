@@ -137,7 +137,7 @@ namespace BoardKit.Firmware.Core.Tests.Led
                 }
 
                 return b == best;
-            }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+            }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(500));
         }
 
         [TestMethod]

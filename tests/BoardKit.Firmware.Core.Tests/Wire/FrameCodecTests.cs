@@ -214,7 +214,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
                     && decoded.Palette.AsSpan(0, palette).SequenceEqual(header.Palette.AsSpan(0, palette))
                     && (!decoded.Compressed || t.compress)
                     && n <= FrameCodec.HeaderSize(t.format) + raw;
-            }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+            }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(300));
         }
 
         [TestMethod]
