@@ -117,7 +117,7 @@ namespace BoardKit.Firmware.Core.Config
                 return led;
             }
 
-            led.ColorOrder = fields.Choice(obj, "colorOrder", LedConfig.ColorOrderNames, LedConfig.ColorOrderGrb, false);
+            led.ColorOrder = fields.Choice(obj, "colorOrder", LedConfig.ColorOrderNames, Led.ColorOrder.Default, false);
             led.GammaThousandths = fields.Scaled(obj, "gamma", 3, LedConfig.MinGammaThousandths, LedConfig.MaxGammaThousandths, LedConfig.DefaultGammaThousandths, false);
             return led;
         }
@@ -202,9 +202,10 @@ namespace BoardKit.Firmware.Core.Config
 
                 for (int i = 0; i < chains.Length; i++)
                 {
-                    if (chains[i].MosiGpio == button.Gpio)
+                    string? clash = LayoutReader.PinUse(chains[i], i, button.Gpio);
+                    if (clash != null)
                     {
-                        fields.Fail(node, ConfigError.BadPin, "GPIO " + button.Gpio.ToString() + " is already the data line of chains[" + i.ToString() + "]");
+                        fields.Fail(node, ConfigError.BadPin, "GPIO " + button.Gpio.ToString() + " is already " + clash);
                     }
                 }
             }

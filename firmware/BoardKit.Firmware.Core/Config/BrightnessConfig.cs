@@ -36,14 +36,5 @@ namespace BoardKit.Firmware.Core.Config
 
         /// <summary>"nightUntil": end of night in minutes after local midnight, 0..1439, from "HH:MM"; default "06:00". Differs from NightFromMinute.</summary>
         public int NightUntilMinute { get; set; } = DefaultNightUntilMinute;
-
-        /// <summary>The level for <paramref name="localMinute"/> (minutes after local midnight, 0..1439): Night inside the night window, else Day.</summary>
-        public int LevelAt(int localMinute)
-        {
-            bool night = NightFromMinute < NightUntilMinute
-                ? localMinute >= NightFromMinute && localMinute < NightUntilMinute
-                : localMinute >= NightFromMinute || localMinute < NightUntilMinute;
-            return night ? Night : Day;
-        }
     }
 }

@@ -21,6 +21,13 @@ namespace BoardKit.Firmware.Core.Config
         /// <summary>"mosiGpio": GPIO of the data line (the bus's MOSI, routed through the GPIO matrix); one of <see cref="Esp32Pins.UsableList"/>.</summary>
         public int MosiGpio { get; set; }
 
+        /// <summary>
+        /// "clockGpio": GPIO the bus's clock is routed to, one of <see cref="Esp32Pins.UsableList"/>, never connected to
+        /// anything: WS2812B reads only the data line, but an ESP32 SPI bus needs its clock on a pin
+        /// (firmware/nanoframework/facts.md §2.3). A 2.4 MHz square wave runs on it while a frame goes out.
+        /// </summary>
+        public int ClockGpio { get; set; }
+
         /// <summary>"leds": LEDs on the chain, 1..2048; tiles may use LEDs 0 .. Leds - 1.</summary>
         public int Leds { get; set; }
     }

@@ -200,30 +200,11 @@ namespace BoardKit.Firmware.Core.Config
                 System.Array.Clear(hex, 0, hex.Length);
             }
 
-            string? weak = Weakness(key);
+            string? weak = KeyRing.UnusableReason(key);
             if (weak != null)
             {
                 fields.Fail(node, ConfigError.WeakKey, weak + ": anyone could sign content for this board. Generate a real key with the provisioning tool");
             }
-        }
-
-        /// <summary>Why <paramref name="key"/> (32 bytes) must not be used, or null.</summary>
-        private static string? Weakness(byte[] key)
-        {
-            bool vector = true;
-            bool repeated = true;
-            for (int i = 0; i < key.Length; i++)
-            {
-                vector &= key[i] == i;
-                repeated &= key[i] == key[0];
-            }
-
-            if (vector)
-            {
-                return "this is the published test-vector key 000102...1E1F (docs/protocol.md section 14)";
-            }
-
-            return repeated ? "one byte repeated 32 times is not a key" : null;
         }
 
         // A board id may be quoted unless it could hold key material: a run of 8 or more hex digits (a quarter of a key).

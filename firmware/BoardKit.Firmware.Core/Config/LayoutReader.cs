@@ -10,7 +10,7 @@ namespace BoardKit.Firmware.Core.Config
     /// </summary>
     internal static class LayoutReader
     {
-        private static readonly string[] ChainFields = { "spiBus", "mosiGpio", "leds" };
+        private static readonly string[] ChainFields = { "spiBus", "mosiGpio", "clockGpio", "leds" };
 
         private static readonly string[] TileFields =
         {
@@ -47,6 +47,7 @@ namespace BoardKit.Firmware.Core.Config
 
                 chain.SpiBus = fields.Int(obj, "spiBus", 1, ChainConfig.MaxChains, 0, true);
                 chain.MosiGpio = fields.Int(obj, "mosiGpio", 0, Esp32Pins.MaxGpio, 0, true);
+                chain.ClockGpio = fields.Int(obj, "clockGpio", 0, Esp32Pins.MaxGpio, 0, true);
                 chain.Leds = fields.Int(obj, "leds", 1, ChainConfig.MaxLeds, 0, true);
                 if (fields.Failed)
                 {
@@ -59,11 +60,29 @@ namespace BoardKit.Firmware.Core.Config
                     fields.Fail(doc.GetMember(obj, "mosiGpio"), ConfigError.BadPin, problem + "; usable: " + Esp32Pins.UsableList);
                 }
 
+                problem = Esp32Pins.Problem(chain.ClockGpio);
+                if (problem != null)
+                {
+                    fields.Fail(doc.GetMember(obj, "clockGpio"), ConfigError.BadPin, problem + "; usable: " + Esp32Pins.UsableList);
+                }
+
+                if (chain.ClockGpio == chain.MosiGpio)
+                {
+                    fields.Fail(doc.GetMember(obj, "clockGpio"), ConfigError.BadPin, "GPIO " + chain.ClockGpio.ToString() + " is already this chain's data line");
+                }
+
                 for (int j = 0; j < i; j++)
                 {
-                    if (chains[j].MosiGpio == chain.MosiGpio)
+                    string? mosiClash = PinUse(chains[j], j, chain.MosiGpio);
+                    if (mosiClash != null)
                     {
-                        fields.Fail(doc.GetMember(obj, "mosiGpio"), ConfigError.BadPin, "GPIO " + chain.MosiGpio.ToString() + " is already the data line of chains[" + j.ToString() + "]");
+                        fields.Fail(doc.GetMember(obj, "mosiGpio"), ConfigError.BadPin, "GPIO " + chain.MosiGpio.ToString() + " is already " + mosiClash);
+                    }
+
+                    string? clockClash = PinUse(chains[j], j, chain.ClockGpio);
+                    if (clockClash != null)
+                    {
+                        fields.Fail(doc.GetMember(obj, "clockGpio"), ConfigError.BadPin, "GPIO " + chain.ClockGpio.ToString() + " is already " + clockClash);
                     }
 
                     if (chains[j].SpiBus == chain.SpiBus)
@@ -76,6 +95,17 @@ namespace BoardKit.Firmware.Core.Config
             }
 
             return chains;
+        }
+
+        /// <summary>What <paramref name="gpio"/> already is on chain <paramref name="index"/> ("the data line of chains[0]"), or null.</summary>
+        internal static string? PinUse(ChainConfig chain, int index, int gpio)
+        {
+            if (chain.MosiGpio == gpio)
+            {
+                return "the data line of chains[" + index.ToString() + "]";
+            }
+
+            return chain.ClockGpio == gpio ? "the SPI clock of chains[" + index.ToString() + "]" : null;
         }
 
         /// <summary>"tiles": 1..64 objects turned into <see cref="TileLayout"/>s, checked against the chains and the panel.</summary>

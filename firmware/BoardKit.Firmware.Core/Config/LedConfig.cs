@@ -3,24 +3,6 @@ namespace BoardKit.Firmware.Core.Config
     /// <summary>board.json "led" (optional, as are its fields): how the LEDs take colour.</summary>
     public sealed class LedConfig
     {
-        /// <summary>Colour order G, R, B: WS2812B and most clones (the default).</summary>
-        public const int ColorOrderGrb = 0;
-
-        /// <summary>Colour order R, G, B.</summary>
-        public const int ColorOrderRgb = 1;
-
-        /// <summary>Colour order B, R, G.</summary>
-        public const int ColorOrderBrg = 2;
-
-        /// <summary>Colour order R, B, G.</summary>
-        public const int ColorOrderRbg = 3;
-
-        /// <summary>Colour order G, B, R.</summary>
-        public const int ColorOrderGbr = 4;
-
-        /// <summary>Colour order B, G, R.</summary>
-        public const int ColorOrderBgr = 5;
-
         /// <summary>Lowest gamma, 1.0 (linear), in thousandths.</summary>
         public const int MinGammaThousandths = 1000;
 
@@ -30,13 +12,24 @@ namespace BoardKit.Firmware.Core.Config
         /// <summary>Default gamma 2.2 in thousandths: the sRGB-like curve most LED libraries use.</summary>
         public const int DefaultGammaThousandths = 2200;
 
-        /// <summary>The JSON words for the colour orders, indexed by the ColorOrder constants.</summary>
-        internal static readonly string[] ColorOrderNames = { "grb", "rgb", "brg", "rbg", "gbr", "bgr" };
+        /// <summary>The JSON words for the colour orders, indexed by the Led.ColorOrder constants ("rgb" = 0 ...).</summary>
+        internal static readonly string[] ColorOrderNames = ColorOrderWords();
 
-        /// <summary>"colorOrder": the order the LED reads its three colour bytes in, ColorOrderGrb .. ColorOrderBgr; default grb.</summary>
-        public int ColorOrder { get; set; } = ColorOrderGrb;
+        /// <summary>"colorOrder": the order the LED reads its three colour bytes in, a Led.ColorOrder constant; default grb.</summary>
+        public int ColorOrder { get; set; } = Led.ColorOrder.Default;
 
         /// <summary>"gamma": the correction exponent times 1000 (2.2 is 2200), 1000..3000, default 2200; at most 3 decimal places in the file.</summary>
         public int GammaThousandths { get; set; } = DefaultGammaThousandths;
+
+        private static string[] ColorOrderWords()
+        {
+            string[] words = new string[6];
+            for (int i = 0; i < words.Length; i++)
+            {
+                words[i] = Led.ColorOrder.Name(i);
+            }
+
+            return words;
+        }
     }
 }

@@ -50,24 +50,45 @@ namespace BoardKit.Firmware.Core.Crypto
         }
 
         /// <summary>
-        /// True for keys that must never protect a board: anything that is not 32 bytes, a single repeated byte (all
-        /// zeros is what an unprovisioned flash reads as), and the published test-vector key 00 01 02 .. 1F: a board
-        /// with a known key is a board anybody can write to (the 2023 hijackings used published default passwords).
+        /// True for keys that must never protect a board (<see cref="UnusableReason"/> says why): a board with a known
+        /// key is a board anybody can write to (the 2023 hijackings used published default passwords).
         /// </summary>
         public static bool IsUnusable(byte[] key)
         {
+            return UnusableReason(key) != null;
+        }
+
+        /// <summary>
+        /// Why <paramref name="key"/> must never protect a board, or null when it may: not 32 bytes; a single byte
+        /// repeated (all zeros is what an unprovisioned flash reads as); the key the test vectors publish (00 01 .. 1F);
+        /// the key of firmware/examples/board.key.example (BADC0FFEE0DDF00D four times). English, never showing key bytes.
+        /// </summary>
+        public static string? UnusableReason(byte[] key)
+        {
             if (key == null || key.Length != KeySize)
             {
-                return true;
+                return "a key is exactly 32 bytes";
             }
 
             bool repeated = true;
-            for (int i = 1; i < key.Length; i++)
+            bool example = true;
+            for (int i = 0; i < key.Length; i++)
             {
                 repeated &= key[i] == key[0];
+                example &= key[i] == ExampleKeyPattern[i % ExampleKeyPattern.Length];
             }
 
-            return repeated || IsPublishedTestKey(key);
+            if (repeated)
+            {
+                return "one byte repeated 32 times is not a key";
+            }
+
+            if (IsPublishedTestKey(key))
+            {
+                return "this is the published test-vector key 000102...1E1F (docs/protocol.md section 14)";
+            }
+
+            return example ? "this is the example key of firmware/examples/board.key.example" : null;
         }
 
         /// <summary>Number of keys installed (0..capacity).</summary>
@@ -127,6 +148,9 @@ namespace BoardKit.Firmware.Core.Crypto
 
             return n;
         }
+
+        // firmware/examples/board.key.example's key is these 8 bytes four times: public, so never usable.
+        private static readonly byte[] ExampleKeyPattern = { 0xBA, 0xDC, 0x0F, 0xFE, 0xE0, 0xDD, 0xF0, 0x0D };
 
         private static bool IsPublishedTestKey(byte[] key)
         {

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using BoardKit.Firmware.Core.Board;
 using BoardKit.Firmware.Core.Config;
 using BoardKit.Firmware.Core.Led;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -11,7 +12,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
     public sealed class BoardConfigParserTests
     {
         private const string Minimal =
-            "{\"format\":1,\"board\":\"b\",\"site\":\"s\",\"panel\":{\"width\":8,\"height\":8},\"chains\":[{\"spiBus\":2,\"mosiGpio\":13,\"leds\":64}],"
+            "{\"format\":1,\"board\":\"b\",\"site\":\"s\",\"panel\":{\"width\":8,\"height\":8},\"chains\":[{\"spiBus\":2,\"mosiGpio\":13,\"clockGpio\":14,\"leds\":64}],"
             + "\"tiles\":[{\"firstLed\":0,\"x\":0,\"y\":0,\"width\":8,\"height\":8}],\"power\":{\"supplyMilliamps\":500},\"button\":null,\"broker\":{\"host\":\"mqtt.example\"}}";
 
         internal static BoardConfig ParseOk(byte[] bytes)
@@ -71,7 +72,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
                 Assert.AreEqual(0, t.Rotation);
             }
 
-            Assert.AreEqual(LedConfig.ColorOrderGrb, c.Led.ColorOrder);
+            Assert.AreEqual(BoardKit.Firmware.Core.Led.ColorOrder.Grb, c.Led.ColorOrder);
             Assert.AreEqual(2200, c.Led.GammaThousandths);
             Assert.AreEqual(40000, c.Power.SupplyMilliamps);
             Assert.AreEqual(80, c.Power.BudgetPercent);
@@ -129,7 +130,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
             Assert.IsFalse(t.ColumnMajor);
             Assert.IsFalse(t.Serpentine);
             Assert.AreEqual(0, t.Rotation);
-            Assert.AreEqual(LedConfig.ColorOrderGrb, c.Led.ColorOrder);
+            Assert.AreEqual(BoardKit.Firmware.Core.Led.ColorOrder.Grb, c.Led.ColorOrder);
             Assert.AreEqual(2200, c.Led.GammaThousandths);
             Assert.AreEqual(80, c.Power.BudgetPercent);
             Assert.AreEqual(400, c.Power.BudgetMilliamps);
@@ -241,7 +242,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
         [DataRow("tiles[0].firstLed", "2048", "must be 0..2047, not 2048")]
         [DataRow("tiles[0].origin", "\"top left\"", "must be one of \"top-left\", \"top-right\", \"bottom-left\", \"bottom-right\", not \"top left\"")]
         [DataRow("tiles[0].order", "\"Columns\"", "must be one of \"rows\", \"columns\", not \"Columns\"")]
-        [DataRow("led.colorOrder", "\"rgbw\"", "must be one of \"grb\", \"rgb\", \"brg\", \"rbg\", \"gbr\", \"bgr\", not \"rgbw\"")]
+        [DataRow("led.colorOrder", "\"rgbw\"", "must be one of \"rgb\", \"rbg\", \"grb\", \"gbr\", \"brg\", \"bgr\", not \"rgbw\"")]
         [DataRow("led.gamma", "0.9", "must be 1.0..3.0 with at most 3 decimal places, not 0.9")]
         [DataRow("led.gamma", "3.001", "must be 1.0..3.0 with at most 3 decimal places, not 3.001")]
         [DataRow("led.gamma", "2.2225", "must be 1.0..3.0 with at most 3 decimal places, not 2.2225")]
@@ -294,7 +295,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
                 .Set("led.colorOrder", "bgr");
             BoardConfig c = ParseOk(j.Bytes());
             Assert.AreEqual(3000, c.Led.GammaThousandths);
-            Assert.AreEqual(LedConfig.ColorOrderBgr, c.Led.ColorOrder);
+            Assert.AreEqual(BoardKit.Firmware.Core.Led.ColorOrder.Bgr, c.Led.ColorOrder);
             Assert.AreEqual(200000, c.Power.BudgetMilliamps);
             Assert.AreEqual(1439, c.Brightness.NightFromMinute);
             Assert.AreEqual(0, c.Brightness.NightUntilMinute);
@@ -332,8 +333,9 @@ namespace BoardKit.Firmware.Core.Tests.Config
             {
                 Assert.AreEqual(usable.Contains(gpio), Esp32Pins.IsUsable(gpio), "GPIO " + gpio);
                 int button = gpio == 27 ? 26 : 27;
-                JsonObject chain = ConfigFiles.Board().Set("chains[0].mosiGpio", gpio).Set("button.gpio", button);
-                JsonObject press = ConfigFiles.Board().Set("button.gpio", gpio).Set("chains[0].mosiGpio", gpio == 23 ? 22 : 23);
+                int clock = gpio == 18 ? 19 : 18;
+                JsonObject chain = ConfigFiles.Board().Set("chains[0].mosiGpio", gpio).Set("chains[0].clockGpio", clock).Set("button.gpio", button);
+                JsonObject press = ConfigFiles.Board().Set("button.gpio", gpio).Set("chains[0].mosiGpio", gpio == 23 ? 22 : 23).Set("chains[0].clockGpio", gpio == 18 ? 19 : 18);
                 if (usable.Contains(gpio))
                 {
                     Assert.AreEqual(gpio, ParseOk(chain.Bytes()).Chains[0].MosiGpio);
@@ -364,14 +366,19 @@ namespace BoardKit.Firmware.Core.Tests.Config
         public void Parse_PinOrBusUsedTwice_IsRefused()
         {
             ParseBad(ConfigFiles.Board().Set("button.gpio", 23), ConfigError.BadPin, "button.gpio: GPIO 23 is already the data line of chains[0]");
+            ParseBad(ConfigFiles.Board().Set("button.gpio", 18), ConfigError.BadPin, "button.gpio: GPIO 18 is already the SPI clock of chains[0]");
+            ParseBad(ConfigFiles.Board().Set("chains[0].clockGpio", 23), ConfigError.BadPin, "chains[0].clockGpio: GPIO 23 is already this chain's data line");
             JsonObject two = ConfigFiles.Board();
-            two["chains"]!.AsArray().Add(JsonNode.Parse("{\"spiBus\":2,\"mosiGpio\":23,\"leds\":8}"));
+            two["chains"]!.AsArray().Add(JsonNode.Parse("{\"spiBus\":2,\"mosiGpio\":23,\"clockGpio\":14,\"leds\":8}"));
             ParseBad(two, ConfigError.BadPin, "chains[1].mosiGpio: GPIO 23 is already the data line of chains[0]");
+            JsonObject clockTwice = ConfigFiles.Board();
+            clockTwice["chains"]!.AsArray().Add(JsonNode.Parse("{\"spiBus\":2,\"mosiGpio\":13,\"clockGpio\":18,\"leds\":8}"));
+            ParseBad(clockTwice, ConfigError.BadPin, "chains[1].clockGpio: GPIO 18 is already the SPI clock of chains[0]");
             JsonObject bus = ConfigFiles.Board();
-            bus["chains"]!.AsArray().Add(JsonNode.Parse("{\"spiBus\":1,\"mosiGpio\":22,\"leds\":8}"));
+            bus["chains"]!.AsArray().Add(JsonNode.Parse("{\"spiBus\":1,\"mosiGpio\":22,\"clockGpio\":14,\"leds\":8}"));
             ParseBad(bus, ConfigError.Conflict, "chains[1].spiBus: SPI bus 1 already drives chains[0]");
             JsonObject ok = ConfigFiles.Board();
-            ok["chains"]!.AsArray().Add(JsonNode.Parse("{\"spiBus\":2,\"mosiGpio\":22,\"leds\":8}"));
+            ok["chains"]!.AsArray().Add(JsonNode.Parse("{\"spiBus\":2,\"mosiGpio\":22,\"clockGpio\":14,\"leds\":8}"));
             Assert.HasCount(2, ParseOk(ok.Bytes()).Chains);
         }
 
@@ -444,19 +451,16 @@ namespace BoardKit.Firmware.Core.Tests.Config
         }
 
         [TestMethod]
-        public void LevelAt_NightWindow_WrapsAroundMidnight()
+        public void Defaults_NightWindow_WrapsAroundMidnightInTheSchedule()
         {
             var b = new BrightnessConfig();
-            Assert.AreEqual(255, b.LevelAt(18 * 60 + 59));
-            Assert.AreEqual(96, b.LevelAt(19 * 60));
-            Assert.AreEqual(96, b.LevelAt(0));
-            Assert.AreEqual(96, b.LevelAt(5 * 60 + 59));
-            Assert.AreEqual(255, b.LevelAt(6 * 60));
-            var day = new BrightnessConfig { NightFromMinute = 60, NightUntilMinute = 120, Night = 1, Day = 2 };
-            Assert.AreEqual(2, day.LevelAt(59));
-            Assert.AreEqual(1, day.LevelAt(60));
-            Assert.AreEqual(1, day.LevelAt(119));
-            Assert.AreEqual(2, day.LevelAt(120));
+            var schedule = new BrightnessSchedule(b.Day, b.Night, b.NightFromMinute, b.NightUntilMinute, 0);
+            const long Midnight = 1767225600; // 2026-01-01T00:00:00Z, UTC offset 0
+            Assert.AreEqual(255, schedule.LevelAt(Midnight + ((18 * 60) + 59) * 60, false));
+            Assert.AreEqual(96, schedule.LevelAt(Midnight + (19 * 60 * 60), false));
+            Assert.AreEqual(96, schedule.LevelAt(Midnight, false));
+            Assert.AreEqual(96, schedule.LevelAt(Midnight + ((5 * 60) + 59) * 60, false));
+            Assert.AreEqual(255, schedule.LevelAt(Midnight + (6 * 60 * 60), false));
         }
     }
 }

@@ -16,7 +16,15 @@ namespace BoardKit.Firmware.Core.Tests.Config
 
         public static byte[] ExampleBoardJson() => File.ReadAllBytes(ExamplePath("board.json"));
 
-        public static byte[] ExampleKey() => File.ReadAllBytes(ExamplePath("board.key.example"));
+        /// <summary>The example board.key.example exactly as shipped: its key is public, so a board refuses it.</summary>
+        public static byte[] ShippedExampleKey() => File.ReadAllBytes(ExamplePath("board.key.example"));
+
+        /// <summary>The example board.key with its public key replaced by <see cref="KeyFileParserTests.ExampleKeyHex"/>, a key a board accepts.</summary>
+        public static byte[] ExampleKey() => Encoding.UTF8.GetBytes(
+            Encoding.UTF8.GetString(ShippedExampleKey()).Replace(ShippedKeyHex, KeyFileParserTests.ExampleKeyHex, StringComparison.Ordinal));
+
+        /// <summary>The key of firmware/examples/board.key.example.</summary>
+        public const string ShippedKeyHex = "badc0ffee0ddf00dbadc0ffee0ddf00dbadc0ffee0ddf00dbadc0ffee0ddf00d";
 
         /// <summary>The example board.json as an editable tree.</summary>
         public static JsonObject Board() => JsonNode.Parse(ExampleBoardJson())!.AsObject();

@@ -21,11 +21,12 @@ namespace BoardKit.Firmware.Core.Tests.Config
             In(c.Panel.Height, 1, 64);
             In(c.Chains.Length, 1, 2);
             Assert.AreEqual(c.Chains.Length, c.Chains.Select(ch => ch.SpiBus).Distinct().Count(), "one bus per chain");
-            Assert.AreEqual(c.Chains.Length, c.Chains.Select(ch => ch.MosiGpio).Distinct().Count(), "one pin per chain");
+            Assert.AreEqual(2 * c.Chains.Length, c.Chains.SelectMany(ch => new[] { ch.MosiGpio, ch.ClockGpio }).Distinct().Count(), "two pins of its own per chain");
             foreach (ChainConfig ch in c.Chains)
             {
                 In(ch.SpiBus, 1, 2);
                 Assert.IsTrue(UsablePins.Contains(ch.MosiGpio), "pin " + ch.MosiGpio);
+                Assert.IsTrue(UsablePins.Contains(ch.ClockGpio), "pin " + ch.ClockGpio);
                 In(ch.Leds, 1, 2048);
             }
 
@@ -61,7 +62,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
             if (c.Button != null)
             {
                 Assert.IsTrue(UsablePins.Contains(c.Button.Gpio));
-                Assert.IsFalse(c.Chains.Any(ch => ch.MosiGpio == c.Button.Gpio));
+                Assert.IsFalse(c.Chains.Any(ch => ch.MosiGpio == c.Button.Gpio || ch.ClockGpio == c.Button.Gpio));
                 In(c.Button.HoldMs, 500, 10000);
                 In(c.Button.DebounceMs, 10, 500);
             }

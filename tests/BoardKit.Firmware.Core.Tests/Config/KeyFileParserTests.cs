@@ -13,7 +13,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
     public sealed class KeyFileParserTests
     {
         internal const string Board = "lc-mlt-gate-1";
-        internal const string ExampleKeyHex = "badc0ffee0ddf00dbadc0ffee0ddf00dbadc0ffee0ddf00dbadc0ffee0ddf00d";
+        internal const string ExampleKeyHex = "5ca1ab1e0ddba11f7e57ab1ec0ffee0d5ca1ab1e0ddba11f7e57ab1ec0ffee0e";
         private const string VectorKeyHex = "000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F";
         private const string OtherKeyHex = "3c5e1f0a9b2d4c6e8f7a1b3d5e7f9a2b4c6d8e0f1a3b5c7d9e2f4a6b8c0d1e3f";
 
@@ -63,6 +63,16 @@ namespace BoardKit.Firmware.Core.Tests.Config
             "[{\"id\":1,\"key\":\"" + ExampleKeyHex + "\"},{\"id\":7,\"key\":\"" + OtherKeyHex + "\"}]"));
 
         [TestMethod]
+        public void Parse_ShippedExample_RefusedBecauseItsKeyIsPublic()
+        {
+            KeyFileResult r = KeyFileParser.Parse(ConfigFiles.ShippedExampleKey(), Board);
+            Assert.IsFalse(r.Succeeded);
+            Assert.AreEqual(ConfigError.WeakKey, r.ErrorCode);
+            StringAssert.Contains(r.Message, "example key");
+            Assert.AreEqual("K15", r.OnPanelCode);
+        }
+
+        [TestMethod]
         public void Parse_Example_InstallsKeyOneForTheExampleBoard()
         {
             KeyFile k = ParseOk(ConfigFiles.ExampleKey());
@@ -93,7 +103,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
         public void Parse_UpperCaseAndEscapedHex_DecodeToTheSameKey()
         {
             AssertRingHolds(ParseOk(ConfigFiles.Key().Set("keys[0].key", ExampleKeyHex.ToUpperInvariant()).Bytes()).Keys, 1, ExampleKeyHex);
-            string text = Encoding.UTF8.GetString(ConfigFiles.ExampleKey()).Replace("badc0ffe", "\\u0062adc0ffe");
+            string text = Encoding.UTF8.GetString(ConfigFiles.ExampleKey()).Replace("5ca1ab1e", "\\u0035ca1ab1e");
             AssertRingHolds(ParseOk(Encoding.UTF8.GetBytes(text)).Keys, 1, ExampleKeyHex);
         }
 
@@ -262,7 +272,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
         {
             string text = Encoding.UTF8.GetString(ConfigFiles.ExampleKey()).Replace(ExampleKeyHex, ExampleKeyHex.Substring(0, 20) + "\n" + ExampleKeyHex.Substring(21));
             ParseBad(Encoding.UTF8.GetBytes(text), ConfigError.Syntax, "line 5, column 44: line break inside a string");
-            ParseBad(Encoding.UTF8.GetBytes("{\"keys\": [" + ExampleKeyHex + "]}"), ConfigError.Syntax, "line 1, column 11: expected a value");
+            ParseBad(Encoding.UTF8.GetBytes("{\"keys\": [f" + ExampleKeyHex + "]}"), ConfigError.Syntax, "line 1, column 11: expected a value");
         }
 
         [TestMethod]
