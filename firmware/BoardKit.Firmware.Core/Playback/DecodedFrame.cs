@@ -7,8 +7,8 @@ namespace BoardKit.Firmware.Core.Playback
     /// The player's one decoded frame: packed pixels straight from HeldContent.TryDecodeFrame in one preallocated
     /// WireLimits.MaxFrameRawBytes buffer, its header, and its palette as 0xRRGGBB colours. It remembers which frame it
     /// holds (item, frame, content version), so <see cref="Load"/> decodes only when that changes: once per item, page
-    /// or layer change, never per step. Fixed memory: 16384 B pixels + 64 B colours + one FrameHeader (48 B palette and
-    /// 7 fields), about 16.6 KB. No allocation after construction; never throws.
+    /// or layer change, never per step. Fixed memory: 16,384 B pixels + 64 B colours + one FrameHeader (48 B palette and
+    /// 6 fields, ~72 B) + 5 fields: about 16,540 B. No allocation after construction; never throws.
     /// </summary>
     public sealed class DecodedFrame
     {

@@ -83,8 +83,16 @@ namespace BoardKit.Firmware.Core.Playback
                         }
                     }
 
-                    if (PanelPixels.Put(rgb, p, colour))
+                    // PanelPixels.Put inlined: this loop runs for every pixel of every scroll step, and a call costs
+                    // more than the compare on the interpreter.
+                    byte r = (byte)(colour >> 16);
+                    byte g = (byte)(colour >> 8);
+                    byte b = (byte)colour;
+                    if (rgb[p] != r || rgb[p + 1] != g || rgb[p + 2] != b)
                     {
+                        rgb[p] = r;
+                        rgb[p + 1] = g;
+                        rgb[p + 2] = b;
                         changed = true;
                     }
 

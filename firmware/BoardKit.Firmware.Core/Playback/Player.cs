@@ -22,11 +22,13 @@ namespace BoardKit.Firmware.Core.Playback
     /// Each layer's clock (blink, scroll, pages) starts at the step where it appears, or where its content is replaced
     /// (a new alert, preset, diagnostic code or identify command). A program item covered by a higher layer restarts
     /// from its beginning when the program shows again. Frames are decoded only when the item, page or layer changes.
-    /// <para>Fixed memory (managed array and field payloads, nanoCLR object headers not counted): the decoded frame
-    /// 16384 B pixels + 64 B colours + FrameHeader ~80 B; the scheduler ~600 B (5 x 16-entry arrays, one ProgramItem
-    /// with two 16-entry arrays, one FrameHeader, one ItemTimeline); the looping layers' FrameHeader ~80 B and
-    /// ItemTimeline ~40 B; ~100 B of player fields; static font and bar tables 160 B: about 17.5 KB in all, of which
-    /// 16 KiB is the frame buffer. The PanelFrame (W x H x 3 B, 6 KiB for 128 x 16) is the caller's.</para>
+    /// <para>Fixed memory, allocated at construction (payload bytes on the 32-bit device; nanoCLR adds ~12 B of header
+    /// per object, ~15 objects, ~0.2 KB): decoded frame 16,384 B pixels + 64 B colours + FrameHeader ~72 B (48 B
+    /// palette) = ~16.5 KB; scheduler 5 x 16-entry arrays 320 B + one ProgramItem ~170 B (two 16-entry arrays) +
+    /// FrameHeader ~72 B + ItemTimeline ~40 B + fields ~40 B = ~640 B; looping layers' FrameHeader ~72 B + ItemTimeline
+    /// ~40 B; player fields ~110 B. Total about 17,400 B (17.6 KB with object headers), 16 KiB of it the frame buffer.
+    /// Static tables shared by all players: font 144 B, bar colours 16 B. The PanelFrame (W x H x 3 B: 6 KiB for
+    /// 128 x 16, 12 KiB for 128 x 32) belongs to the caller.</para>
     /// Allocates nothing per step (nor after construction); never throws at run time. Not thread-safe: call it under
     /// the same lock as the receiver that changes the HeldContent.
     /// </summary>
