@@ -47,6 +47,21 @@ namespace BoardKit.Firmware.Core.Board
         /// <summary>Incremented by every change (program, alert stream, preset, live frame), so the player sees news with one compare.</summary>
         public int Version { get; private set; }
 
+        /// <summary>
+        /// Incremented each time a program is held (a new one, or the same one taken back after it was lost), so the
+        /// player sees "a new program arrived" with one compare even when a new content epoch reuses a sequence.
+        /// </summary>
+        public int ProgramVersion { get; private set; }
+
+        /// <summary>Incremented each time an alert is held (not by a clear), as <see cref="ProgramVersion"/>.</summary>
+        public int AlertVersion { get; private set; }
+
+        /// <summary>Incremented each time an emergency preset is held, as <see cref="ProgramVersion"/>; 0 = never held.</summary>
+        public int PresetVersion { get; private set; }
+
+        /// <summary>Incremented each time a live frame is held, as <see cref="ProgramVersion"/>.</summary>
+        public int LiveFrameVersion { get; private set; }
+
         /// <summary>True once a program is held.</summary>
         public bool HasProgram
         {
@@ -280,6 +295,7 @@ namespace BoardKit.Firmware.Core.Board
             _programLength = length;
             ProgramSequence = sequence;
             _cachedItemIndex = -1;
+            ProgramVersion++;
             Version++;
         }
 
@@ -300,6 +316,7 @@ namespace BoardKit.Firmware.Core.Board
             }
 
             AlertExpiresAt = expires;
+            AlertVersion++;
             Version++;
         }
 
@@ -337,6 +354,7 @@ namespace BoardKit.Firmware.Core.Board
             _presetMessage = message;
             _presetLength = length;
             PresetSequence = sequence;
+            PresetVersion++;
             Version++;
         }
 
@@ -347,6 +365,7 @@ namespace BoardKit.Firmware.Core.Board
             _liveOffset = offset;
             _liveLength = length;
             LiveFrameReceivedAtMs = receivedAtMs;
+            LiveFrameVersion++;
             Version++;
         }
 
