@@ -56,7 +56,7 @@ namespace BoardKit.Firmware.Core.Tests.Playback
                 }
 
                 return true;
-            }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+            }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(150));
             for (int code = ShowingCode.Dark; code <= ShowingCode.Diagnostic; code++)
             {
                 Assert.IsGreaterThan(0, shown[code], "the random runs reached showing code " + code);
