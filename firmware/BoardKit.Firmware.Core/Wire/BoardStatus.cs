@@ -39,7 +39,7 @@ namespace BoardKit.Firmware.Core.Wire
         public const int TagEpoch = 0x0E;
         /// <summary>Tag 0x0F: board time, unix seconds (u32, 0 = unknown) and its quality (u8: 0 unknown, 1 lower bound, 2 network).</summary>
         public const int TagBoardTime = 0x0F;
-        /// <summary>Tag 0x10: what is on screen, u8 (Playback showing code: 0 dark, 1 program, 2 live, 3 alert, 4 local emergency, 5 identify, 6 diagnostic, 7 program emergency item).</summary>
+        /// <summary>Tag 0x10: what is on screen, u8 (Playback.ShowingCode: 0 dark, 1 program item, 2 live frame, 3 alert, 4 local emergency, 5 identify, 6 diagnostic).</summary>
         public const int TagShowing = 0x10;
 
         /// <summary>Highest tag this version writes and reads.</summary>

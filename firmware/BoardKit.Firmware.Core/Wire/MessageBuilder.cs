@@ -22,14 +22,25 @@ namespace BoardKit.Firmware.Core.Wire
         /// WireLimits.MaxMessageBytes.
         /// </summary>
         public MessageBuilder(byte[] boardHash, int keyId, byte[] key)
+            : this(boardHash, keyId, new HmacSha256(key), WireLimits.MaxMessageBytes)
+        {
+        }
+
+        /// <summary>
+        /// Creates a builder signing with an existing <paramref name="mac"/> (a board's KeyRing entry) into a buffer of
+        /// <paramref name="bufferSize"/> bytes: a board builds only status and events, so WireLimits.MaxStatusBytes
+        /// (1 KiB) is enough and spares 15 KiB of its heap.
+        /// </summary>
+        public MessageBuilder(byte[] boardHash, int keyId, HmacSha256 mac, int bufferSize)
         {
             _header.SetBoardHash(boardHash, 0);
             _header.KeyId = keyId;
-            _mac = new HmacSha256(key);
+            _mac = mac;
+            Buffer = new byte[bufferSize];
         }
 
-        /// <summary>The message buffer (WireLimits.MaxMessageBytes). Owned by the builder.</summary>
-        public byte[] Buffer { get; } = new byte[WireLimits.MaxMessageBytes];
+        /// <summary>The message buffer (WireLimits.MaxMessageBytes unless sized at construction). Owned by the builder.</summary>
+        public byte[] Buffer { get; private set; }
 
         /// <summary>
         /// The board's content epoch, written in the session field of persistent messages (program, alert, alert clear,
