@@ -80,9 +80,9 @@ namespace BoardKit.Gateway.Publishing
         }
 
         /// <summary>
-        /// Finds by bisection the longest start of the bulletin, ending at a word boundary, that fits one program, and
-        /// tells the editor where to cut. Adding words never makes a bulletin smaller, so the start found is the longest
-        /// one to a word; each probe is a full split and check, so the advice is exact, not an estimate.
+        /// Finds the longest start of the bulletin, ending at a word boundary, that fits one program, and tells the editor
+        /// where to cut. Adding words never makes a bulletin smaller, so a search over word ends finds the longest one;
+        /// each probe is a full split and check, so the advice is exact, not an estimate.
         /// </summary>
         private static BulletinPlan WithFittingStart(BulletinPlan plan, RenderRequest request, PlaySettings settings, int utcOffsetMinutes)
         {
@@ -99,22 +99,8 @@ namespace BoardKit.Gateway.Publishing
                 }
             }
 
-            int lo = -1;
-            int hi = ends.Count;
-            while (hi - lo > 1)
-            {
-                int mid = lo + ((hi - lo) / 2);
-                if (Fits(slicer, ends[mid], settings, utcOffsetMinutes))
-                {
-                    lo = mid;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            int fitting = lo < 0 ? 0 : ends[lo];
+            int found = LongestFitting(ends.Count, Estimate(plan, ends, clusters.Count), k => Fits(slicer, ends[k], settings, utcOffsetMinutes));
+            int fitting = found < 0 ? 0 : ends[found];
             int next = fitting;
             while (next < clusters.Count && IsBlank(clusters[next]))
             {
@@ -149,6 +135,87 @@ namespace BoardKit.Gateway.Publishing
                 FittingCharacters = fitting,
                 Advice = advice,
             };
+        }
+
+        /// <summary>
+        /// The largest k in [0, <paramref name="count"/>) with <paramref name="fits"/>(k), or −1; <paramref name="count"/>
+        /// itself is known not to fit. Searches outwards from <paramref name="guess"/> in doubling steps, then bisects, so a
+        /// good guess costs a handful of probes of about the fitting length rather than bisection over the whole text.
+        /// </summary>
+        private static int LongestFitting(int count, int guess, Func<int, bool> fits)
+        {
+            int lo = -1;
+            int hi = count;
+            if (count == 0)
+            {
+                return lo;
+            }
+
+            guess = Math.Clamp(guess, 0, count - 1);
+            if (fits(guess))
+            {
+                lo = guess;
+                for (int step = 1; lo + step < hi; step *= 2)
+                {
+                    if (!fits(lo + step))
+                    {
+                        hi = lo + step;
+                        break;
+                    }
+
+                    lo += step;
+                }
+            }
+            else
+            {
+                hi = guess;
+                for (int step = 1; hi - step > lo; step *= 2)
+                {
+                    if (fits(hi - step))
+                    {
+                        lo = hi - step;
+                        break;
+                    }
+
+                    hi -= step;
+                }
+            }
+
+            while (hi - lo > 1)
+            {
+                int mid = lo + ((hi - lo) / 2);
+                if (fits(mid))
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
+        /// <summary>Index in <paramref name="ends"/> of the word end nearest the share of the text the program limits
+        /// allow: the bulletin's characters times the smaller of 16 / items and the byte budget / bytes.</summary>
+        private static int Estimate(BulletinPlan plan, List<int> ends, int characters)
+        {
+            double share = 1.0;
+            if (plan.Pieces.Count > WireLimits.MaxItems)
+            {
+                share = Math.Min(share, (double)WireLimits.MaxItems / plan.Pieces.Count);
+            }
+
+            int fixedBytes = Envelope.Overhead + ProgramCodec.ProgramHeaderSize;
+            if (plan.MessageBytes > plan.MaxMessageBytes)
+            {
+                share = Math.Min(share, (double)(plan.MaxMessageBytes - fixedBytes) / (plan.MessageBytes - fixedBytes));
+            }
+
+            int target = (int)(characters * share);
+            int index = ends.BinarySearch(target);
+            return index >= 0 ? index : Math.Max(0, ~index - 1);
         }
 
         private static bool IsBlank(ShapedCluster c) => c.IsSpace || c.IsLineBreak;
