@@ -12,12 +12,13 @@ namespace BoardKit.Gateway.Publishing
     public static class InputBounds
     {
         /// <summary>
-        /// Largest bulletin text, in bytes of UTF-8: 65,536 (64 KiB). One board program holds at most about 1,300
-        /// characters of Vietnamese (64x16, scroll or pages; docs/benchmarks.md), about 2 KB of UTF-8, so no text this
-        /// large can reach a board in any mode; the bound leaves room for decomposed marks and other languages. Shaping
-        /// and splitting a text at the bound takes well under a second (docs/benchmarks.md).
+        /// Largest bulletin text, in bytes of UTF-8: 16,384 (16 KiB). One board program holds at most about 1,330
+        /// characters of Vietnamese (64x16 scroll, ~1.8 KB of UTF-8) and the densest text measured, ASCII in a 12-px font
+        /// on a 512x64 board, about 2,960 (docs/benchmarks.md, "Fit check and splitting"); a text five times that cannot
+        /// reach a board in any mode, so it is refused before it is shaped. Planning a text at the bound takes a fraction
+        /// of a second (docs/benchmarks.md).
         /// </summary>
-        public const int MaxTextBytes = 64 * 1024;
+        public const int MaxTextBytes = 16 * 1024;
 
         /// <summary>Largest font file accepted from a path (<c>boardkit render --font</c>), in bytes: 16 MiB. Debian's
         /// <c>unifont.hex</c> is 3.7 MB and the largest X11 fixed font under 1 MB. The parsers also bound what a
@@ -75,7 +76,7 @@ namespace BoardKit.Gateway.Publishing
         private static FitProblem? TextProblem(long bytes, string what) => bytes <= MaxTextBytes
             ? null
             : new FitProblem(FitLimit.InputSize,
-                $"{what} is {ItemRecord.Count(bytes)} bytes of UTF-8; the gateway accepts at most {ItemRecord.Count(MaxTextBytes)} bytes (64 KiB) " +
+                $"{what} is {ItemRecord.Count(bytes)} bytes of UTF-8; the gateway accepts at most {ItemRecord.Count(MaxTextBytes)} bytes (16 KiB) " +
                 $"for one bulletin, far more than a board's program can show: cut at least {ItemRecord.Count(bytes - MaxTextBytes)} bytes. " +
                 "Nothing was rendered.")
             {

@@ -259,7 +259,7 @@ namespace BoardKit.Gateway.Tests.Cli
             (int exit, string output, string error) = Run("--text-file", file, "--panel", "64x16", "--mode", "scroll", "--out", png);
 
             Assert.AreEqual(1, exit);
-            StringAssert.Contains(error, "book.txt is 409,600 bytes of UTF-8; the gateway accepts at most 65,536 bytes");
+            StringAssert.Contains(error, "book.txt is 409,600 bytes of UTF-8; the gateway accepts at most 16,384 bytes");
             StringAssert.Contains(error, "Nothing was rendered");
             Assert.AreEqual(string.Empty, output);
             Assert.IsFalse(File.Exists(png));

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using BoardKit.Firmware.Core.Crypto;
 using BoardKit.Firmware.Core.Wire;
@@ -51,7 +52,7 @@ namespace BoardKit.Gateway.Tests.Publishing
             Assert.AreEqual(409600L, problem.Actual);
             Assert.AreEqual((long)InputBounds.MaxTextBytes, problem.Maximum);
             StringAssert.Contains(problem.Message, "409,600 bytes");
-            StringAssert.Contains(problem.Message, "at most 65,536 bytes");
+            StringAssert.Contains(problem.Message, "at most 16,384 bytes");
             Assert.AreEqual(0, shaper.Calls);
             Assert.IsEmpty(plan.Items);
         }
@@ -71,7 +72,7 @@ namespace BoardKit.Gateway.Tests.Publishing
         {
             var request = new RenderRequest
             {
-                Runs = new[] { new TextRun(new string('L', 40000)), new TextRun(new string('T', 40000), 0x00FF00) },
+                Runs = new[] { new TextRun(new string('L', 10000)), new TextRun(new string('T', 10000), 0x00FF00) },
                 PanelWidth = 20, PanelHeight = 5, Mode = RenderMode.Scroll, Shaper = new FakeShaper(),
             };
 
@@ -125,10 +126,15 @@ namespace BoardKit.Gateway.Tests.Publishing
         [TestMethod]
         public void Plan_TooLongForOneProgram_AdviceIsTheLongestStartThatFits()
         {
-            // Each full strip of "LT" is ~2.5 KB after run-length: 40 strips are far over 16 items and 16 KiB.
-            string text = Words(16000);
+            // On a 64-row board a strip is at most 2,048 px (the frame buffer): 1,600 words of 8 L's (34 px each) take 27
+            // strips, far over 16 items and 16 KiB.
+            string text = string.Join(" ", Enumerable.Repeat("LLLLLLLL", 1600));
+            RenderRequest Tall(string t) => new()
+            {
+                Text = t, PanelWidth = 20, PanelHeight = 64, Mode = RenderMode.Scroll, ScrollLeadIn = 20, Shaper = new FakeShaper(),
+            };
 
-            BulletinPlan plan = BulletinPlanner.Plan(Scroll(text));
+            BulletinPlan plan = BulletinPlanner.Plan(Tall(text));
 
             Assert.IsFalse(plan.Ok);
             Assert.IsEmpty(plan.Items);
@@ -136,9 +142,9 @@ namespace BoardKit.Gateway.Tests.Publishing
             Assert.IsNotNull(plan.FittingText);
             StringAssert.StartsWith(text, plan.FittingText);
             Assert.AreEqual(plan.FittingText.Length, plan.FittingCharacters);
-            Assert.IsTrue(BulletinPlanner.Plan(Scroll(plan.FittingText)).Ok, "the advised start fits");
-            Assert.IsFalse(BulletinPlanner.Plan(Scroll(plan.FittingText + " LT")).Ok, "one word more does not");
-            StringAssert.Contains(plan.Advice, $"The first {plan.FittingCharacters:N0} of {text.Length:N0} characters fit one program");
+            Assert.IsTrue(BulletinPlanner.Plan(Tall(plan.FittingText)).Ok, "the advised start fits");
+            Assert.IsFalse(BulletinPlanner.Plan(Tall(plan.FittingText + " LLLLLLLL")).Ok, "one word more does not");
+            StringAssert.Contains(plan.Advice, string.Create(CultureInfo.InvariantCulture, $"The first {plan.FittingCharacters:N0} of {text.Length:N0} characters fit one program"));
             StringAssert.Contains(plan.Advice, "does not play several programs in turn");
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using BoardKit.Firmware.Core.Wire;
 using BoardKit.Gateway.Fonts;
@@ -101,8 +102,8 @@ namespace BoardKit.Gateway.Tests.Publishing
             Assert.AreEqual(FitLimit.MessageBytes, problem.Limit);
             Assert.AreEqual((long)WireLimits.MaxProgramBytes, problem.Maximum);
             Assert.AreEqual(problem.Actual - problem.Maximum, problem.Excess);
-            StringAssert.Contains(problem.Message, $"cut {problem.Excess:N0} bytes");
-            StringAssert.Contains(plan.Advice, $"The first {plan.FittingCharacters:N0} of {plan.Characters:N0} characters fit one program");
+            StringAssert.Contains(problem.Message, string.Create(CultureInfo.InvariantCulture, $"cut {problem.Excess:N0} bytes"));
+            StringAssert.Contains(plan.Advice, string.Create(CultureInfo.InvariantCulture, $"The first {plan.FittingCharacters:N0} of {plan.Characters:N0} characters fit one program"));
             StringAssert.Contains(plan.Advice, "does not play several programs in turn");
 
             BulletinPlan fitting = BulletinPlanner.Plan(Request(plan.FittingText!, width, height, RenderMode.Scroll));
