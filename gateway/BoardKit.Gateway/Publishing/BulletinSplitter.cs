@@ -51,7 +51,7 @@ namespace BoardKit.Gateway.Publishing
             }
 
             int available = maxStrip - leadIn - marker;
-            string room = $"a {request.PanelWidth}x{request.PanelHeight} board takes scroll strips of at most {ItemRecord.Count(maxStrip)} px";
+            string room = $"a {request.PanelWidth}x{request.PanelHeight} board takes scroll strips of at most {NumberText.Grouped(maxStrip)} px";
             if (available < 1)
             {
                 return Refused(new FitProblem(FitLimit.StripWidth,

@@ -99,7 +99,7 @@ namespace BoardKit.Gateway.Publishing
             {
                 problems.Add(mode == RenderMode.Scroll
                     ? new FitProblem(FitLimit.StripWidth,
-                        $"{what} is {ItemRecord.Count(frame.Width)} px wide; a board takes strips of at most {ItemRecord.Count(maxWidth)} px: cut {ItemRecord.Count(frame.Width - maxWidth)} px.")
+                        $"{what} is {NumberText.Grouped(frame.Width)} px wide; a board takes strips of at most {NumberText.Grouped(maxWidth)} px: cut {NumberText.Grouped(frame.Width - maxWidth)} px.")
                     { Actual = frame.Width, Maximum = maxWidth, Unit = "px" }
                     : new FitProblem(FitLimit.FrameWidth,
                         $"{what} is {frame.Width} px wide; a board shows frames of at most {maxWidth} px: cut {frame.Width - maxWidth} px (a narrower panel, or scroll mode).")
@@ -130,8 +130,8 @@ namespace BoardKit.Gateway.Publishing
                 long excess = raw - WireLimits.MaxFrameRawBytes;
                 long columns = ((excess * 8) + ((long)frame.Height * bpp) - 1) / ((long)frame.Height * bpp);
                 problems.Add(new FitProblem(FitLimit.RawFrameBytes,
-                    $"{what} is {ItemRecord.Count(raw)} bytes unpacked ({frame.Width}x{frame.Height} {format}); a board's frame buffer holds " +
-                    $"{ItemRecord.Count(WireLimits.MaxFrameRawBytes)} bytes: cut {ItemRecord.Count(excess)} bytes ({ItemRecord.Count(columns)} px of width).")
+                    $"{what} is {NumberText.Grouped(raw)} bytes unpacked ({frame.Width}x{frame.Height} {format}); a board's frame buffer holds " +
+                    $"{NumberText.Grouped(WireLimits.MaxFrameRawBytes)} bytes: cut {NumberText.Grouped(excess)} bytes ({NumberText.Grouped(columns)} px of width).")
                 { Actual = raw, Maximum = WireLimits.MaxFrameRawBytes, Unit = "bytes" });
             }
         }
@@ -246,8 +246,8 @@ namespace BoardKit.Gateway.Publishing
         private static string SizeMessage(bool program, int size, int max, int[] itemBytes)
         {
             string kind = program ? "program" : "alert";
-            string message = $"The signed {kind} would be {ItemRecord.Count(size)} bytes after compression; a board accepts at most " +
-                $"{ItemRecord.Count(max)} bytes: cut {ItemRecord.Count(size - max)} bytes.";
+            string message = $"The signed {kind} would be {NumberText.Grouped(size)} bytes after compression; a board accepts at most " +
+                $"{NumberText.Grouped(max)} bytes: cut {NumberText.Grouped(size - max)} bytes.";
             if (!program || itemBytes.Length < 2)
             {
                 return message;
@@ -263,7 +263,7 @@ namespace BoardKit.Gateway.Publishing
 
             return message + (fitting == 0
                 ? " Not even the first item fits."
-                : $" The first {fitting} of {itemBytes.Length} items fit ({ItemRecord.Count(used)} bytes).");
+                : $" The first {fitting} of {itemBytes.Length} items fit ({NumberText.Grouped(used)} bytes).");
         }
     }
 }

@@ -69,15 +69,15 @@ namespace BoardKit.Gateway.Publishing
         {
             ArgumentNullException.ThrowIfNull(file);
             return file.Exists && file.Length > MaxFontFileBytes
-                ? $"{file.Name} is {ItemRecord.Count(file.Length)} bytes; a font file may be at most {ItemRecord.Count(MaxFontFileBytes)} bytes (16 MiB). Nothing was read."
+                ? $"{file.Name} is {NumberText.Grouped(file.Length)} bytes; a font file may be at most {NumberText.Grouped(MaxFontFileBytes)} bytes (16 MiB). Nothing was read."
                 : null;
         }
 
         private static FitProblem? TextProblem(long bytes, string what) => bytes <= MaxTextBytes
             ? null
             : new FitProblem(FitLimit.InputSize,
-                $"{what} is {ItemRecord.Count(bytes)} bytes of UTF-8; the gateway accepts at most {ItemRecord.Count(MaxTextBytes)} bytes (16 KiB) " +
-                $"for one bulletin, far more than a board's program can show: cut at least {ItemRecord.Count(bytes - MaxTextBytes)} bytes. " +
+                $"{what} is {NumberText.Grouped(bytes)} bytes of UTF-8; the gateway accepts at most {NumberText.Grouped(MaxTextBytes)} bytes (16 KiB) " +
+                $"for one bulletin, far more than a board's program can show: cut at least {NumberText.Grouped(bytes - MaxTextBytes)} bytes. " +
                 "Nothing was rendered.")
             {
                 Actual = bytes, Maximum = MaxTextBytes, Unit = "bytes",

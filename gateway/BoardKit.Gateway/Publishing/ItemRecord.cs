@@ -47,17 +47,5 @@ namespace BoardKit.Gateway.Publishing
 
         /// <summary>Least frames every layout needs.</summary>
         public const int MinFrames = 1;
-
-        /// <summary>"1,234" whatever the machine's culture: numbers in messages read the same everywhere.</summary>
-        public static string Count(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>Guards against a frame list that changed between check and write.</summary>
-        public static void RequireSame(int expected, int actual, string what)
-        {
-            if (expected != actual)
-            {
-                throw new InvalidOperationException($"Internal error: the fit check measured {what} as {expected}, the writer as {actual}.");
-            }
-        }
     }
 }

@@ -44,7 +44,7 @@ namespace BoardKit.Gateway.Publishing
             }
 
             int length = Check(builder.SealProgramOrAlert(sequence, issuedAt), "program");
-            ItemRecord.RequireSame(report.MessageBytes, length, "the signed program");
+            RequireSame(report.MessageBytes, length, "the signed program");
             return length;
         }
 
@@ -64,7 +64,7 @@ namespace BoardKit.Gateway.Publishing
             ProgramWriter writer = builder.StartAlert();
             WriteItem(writer, item);
             int length = Check(builder.SealProgramOrAlert(sequence, issuedAt), "alert");
-            ItemRecord.RequireSame(report.MessageBytes, length, "the signed alert");
+            RequireSame(report.MessageBytes, length, "the signed alert");
             return length;
         }
 
@@ -86,6 +86,15 @@ namespace BoardKit.Gateway.Publishing
             }
 
             writer.EndItem();
+        }
+
+        /// <summary>A size other than the one the fit check measured is a bug in the check: fail loudly.</summary>
+        private static void RequireSame(int expected, int actual, string what)
+        {
+            if (expected != actual)
+            {
+                throw new InvalidOperationException($"Internal error: the fit check measured {what} as {expected} bytes, the writer wrote {actual}.");
+            }
         }
 
         /// <summary>A wire error after the fit check passed is a bug in the check: fail loudly.</summary>
