@@ -4,17 +4,21 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using PixelFormat = BoardKit.Firmware.Core.Wire.PixelFormat;
 using BoardKit.Gateway.Fonts;
 using BoardKit.Gateway.Preview;
+using BoardKit.Gateway.Publishing;
 using BoardKit.Gateway.Rendering;
 using BoardKit.Gateway.Text;
 
 namespace BoardKit.Cli
 {
     /// <summary>
-    /// <c>boardkit render</c>: text to LED frames and PNG previews. Exit codes: 0 = rendered (or checked) fine,
-    /// 1 = the text was refused (missing characters, does not fit, bad UTF-8; every problem is listed on stderr),
-    /// 2 = usage error (bad or missing option, unreadable file, font not installed).
+    /// <c>boardkit render</c>: text to LED frames and PNG previews, through the same planner publishing uses
+    /// (<see cref="BulletinPlanner"/>: input bound, coverage, layout, splitting, every wire and board limit). Exit codes:
+    /// 0 = rendered (or checked) fine, 1 = the text was refused (too large, missing characters, does not fit the panel or
+    /// one program, bad UTF-8; every problem is listed on stderr), 2 = usage error (bad or missing option, unreadable
+    /// file, font not installed or too large).
     /// </summary>
     public static class RenderCommand
     {
@@ -41,9 +45,10 @@ namespace BoardKit.Cli
             var colour = StringOption("--color", "Text colour as RRGGBB (e.g. FFFFFF); default the level's colour.");
             var leadIn = StringOption("--lead-in", "Scroll: blank columns before the text. Default the panel width.");
             var scale = StringOption("--scale", $"Preview pixels per LED, 1–{LedPreview.MaxScale}. 1 = exact frame pixels; 2+ = round LED dots on a dark board. Default {DefaultScale}.");
-            var output = StringOption("--out", "Preview file (.png). Static: FILE.png. Pages: FILE.png for one page, else FILE-1.png, FILE-2.png …. " +
-                "Scroll: FILE.png is an animated PNG scrolling as the board does (40 ms per pixel), and with --scale 1 also FILE-strip.png (the strip). Required unless --check.");
-            var check = new Option<bool>("--check") { Description = "Only check that every character can be drawn and the text fits; write nothing." };
+            var output = StringOption("--out", "Preview file (.png). Static: FILE.png. Pages: FILE.png for one page, else FILE-1.png, FILE-2.png … in play order. " +
+                $"Scroll: FILE.png is an animated PNG scrolling as the board does (40 ms per 1-px step; at most {N(PreviewBounds.MaxAnimationFrames)} frames, the start of a longer bulletin) " +
+                "and FILE-strip.png the whole strip (FILE-strip-1.png, FILE-strip-2.png … when the bulletin is split into several). Required unless --check.");
+            var check = new Option<bool>("--check") { Description = "Only check, as publishing does, that every character can be drawn and the bulletin fits one board program; write nothing." };
             var ansi = new Option<bool>("--ansi") { Description = "Also print the frames to the terminal (24-bit colour, two LEDs per character cell)." };
 
             var command = new Command("render", "Render text for a panel and write a PNG preview.\n" +
@@ -59,7 +64,7 @@ namespace BoardKit.Cli
             {
                 if (parseResult.UnmatchedTokens.Count > 0)
                 {
-                    return Usage($"Unknown argument(s): {string.Join(" ", parseResult.UnmatchedTokens)}. See boardkit render --help.");
+                    return Usage(Console.Error, $"Unknown argument(s): {string.Join(" ", parseResult.UnmatchedTokens)}. See boardkit render --help.");
                 }
 
                 var settings = new Settings
@@ -88,10 +93,16 @@ namespace BoardKit.Cli
         private static Option<string> StringOption(string name, string description) =>
             new(name) { Description = description, Arity = ArgumentArity.ZeroOrOne };
 
-        private static int Usage(string message)
+        private static int Usage(TextWriter stderr, string message)
         {
-            Console.Error.WriteLine("boardkit render: " + message);
+            stderr.WriteLine("boardkit render: " + message);
             return ExitCodes.Usage;
+        }
+
+        private static int Refused(TextWriter stderr, FitProblem problem)
+        {
+            stderr.WriteLine("Refused: " + problem.Message);
+            return ExitCodes.Refused;
         }
 
         /// <summary>Raw option values.</summary>
@@ -133,39 +144,39 @@ namespace BoardKit.Cli
             // 1. Options.
             if ((s.Text is null) == (s.TextFile is null))
             {
-                return Usage("give exactly one of --text or --text-file.");
+                return Usage(stderr, "give exactly one of --text or --text-file.");
             }
 
             if (!TryParsePanel(s.Panel, out int width, out int height))
             {
-                return Usage($"--panel must be WIDTHxHEIGHT with each side 1–{RenderRequest.MaxPanelSide}, e.g. 64x16; got '{s.Panel ?? "(none)"}'.");
+                return Usage(stderr, $"--panel must be WIDTHxHEIGHT with each side 1–{RenderRequest.MaxPanelSide}, e.g. 64x16; got '{s.Panel ?? "(none)"}'.");
             }
 
             if (!TryParseEnum(s.Mode, RenderMode.Static, out RenderMode mode))
             {
-                return Usage($"--mode must be static, scroll or pages; got '{s.Mode}'.");
+                return Usage(stderr, $"--mode must be static, scroll or pages; got '{s.Mode}'.");
             }
 
             if (!TryParseEnum(s.Align, TextAlignment.Left, out TextAlignment alignment))
             {
-                return Usage($"--align must be left, center or right; got '{s.Align}'.");
+                return Usage(stderr, $"--align must be left, center or right; got '{s.Align}'.");
             }
 
             if (!TryParseEnum(s.Level, BulletinLevel.Normal, out BulletinLevel level))
             {
-                return Usage($"--level must be normal, priority or emergency; got '{s.Level}'.");
+                return Usage(stderr, $"--level must be normal, priority or emergency; got '{s.Level}'.");
             }
 
             int lines = mode == RenderMode.Scroll ? 1 : Math.Max(1, height / DefaultLineHeight);
             if (s.Lines is not null && (!TryParseInt(s.Lines, 1, height, out lines) || mode == RenderMode.Scroll && lines != 1))
             {
-                return Usage($"--lines must be 1–{height} (and 1 in scroll mode); got '{s.Lines}'.");
+                return Usage(stderr, $"--lines must be 1–{height} (and 1 in scroll mode); got '{s.Lines}'.");
             }
 
             int scale = DefaultScale;
             if (s.Scale is not null && !TryParseInt(s.Scale, 1, LedPreview.MaxScale, out scale))
             {
-                return Usage($"--scale must be 1–{LedPreview.MaxScale}; got '{s.Scale}'.");
+                return Usage(stderr, $"--scale must be 1–{LedPreview.MaxScale}; got '{s.Scale}'.");
             }
 
             int? leadIn = null;
@@ -173,7 +184,7 @@ namespace BoardKit.Cli
             {
                 if (!TryParseInt(s.LeadIn, 0, RenderRequest.MaxPanelSide, out int value))
                 {
-                    return Usage($"--lead-in must be 0–{RenderRequest.MaxPanelSide} pixels; got '{s.LeadIn}'.");
+                    return Usage(stderr, $"--lead-in must be 0–{RenderRequest.MaxPanelSide} pixels; got '{s.LeadIn}'.");
                 }
 
                 leadIn = value;
@@ -185,7 +196,7 @@ namespace BoardKit.Cli
                 string hex = s.Color.TrimStart('#');
                 if (hex.Length != 6 || !uint.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint rgb))
                 {
-                    return Usage($"--color must be RRGGBB in hex, e.g. FFA000; got '{s.Color}'.");
+                    return Usage(stderr, $"--color must be RRGGBB in hex, e.g. FFA000; got '{s.Color}'.");
                 }
 
                 colour = rgb;
@@ -193,21 +204,26 @@ namespace BoardKit.Cli
 
             if (!s.Check && string.IsNullOrEmpty(s.Out))
             {
-                return Usage("--out FILE.png is required (or use --check to write nothing).");
+                return Usage(stderr, "--out FILE.png is required (or use --check to write nothing).");
             }
 
-            // 2. Text.
+            // 2. Text, refused by its size before any work.
             string text;
             if (s.TextFile is not null)
             {
                 byte[] bytes;
                 try
                 {
+                    if (InputBounds.CheckTextFile(new FileInfo(s.TextFile)) is { } tooLarge)
+                    {
+                        return Refused(stderr, tooLarge);
+                    }
+
                     bytes = File.ReadAllBytes(s.TextFile);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
-                    return Usage($"cannot read --text-file '{s.TextFile}': {e.Message}");
+                    return Usage(stderr, $"cannot read --text-file '{s.TextFile}': {e.Message}");
                 }
 
                 Utf8DecodeResult decoded = TextInput.DecodeUtf8Strict(bytes);
@@ -227,44 +243,64 @@ namespace BoardKit.Cli
             else
             {
                 text = s.Text!;
+                if (InputBounds.CheckText(text) is { } tooLarge)
+                {
+                    return Refused(stderr, tooLarge);
+                }
             }
 
             // 3. Fonts.
             FontSet fontSet;
             try
             {
+                if (s.Font is not null && s.Font != "unifont" && InputBounds.CheckFontFile(new FileInfo(s.Font)) is { } fontTooLarge)
+                {
+                    return Usage(stderr, $"font: {fontTooLarge}");
+                }
+
                 fontSet = LoadFontSet(s.Font, height, lines);
             }
-            catch (Exception e) when (e is IOException or FontFormatException or ArgumentException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or FontFormatException or ArgumentException or UnauthorizedAccessException or NotSupportedException)
             {
-                return Usage($"font: {e.Message}");
+                return Usage(stderr, $"font: {e.Message}");
             }
 
-            // 4. Render.
-            RenderResult result = TextRenderer.Render(new RenderRequest
+            // 4. Plan: coverage, layout, splitting, every wire and board limit (what publishing runs).
+            RenderRequest Request(RenderMode m, FontSet fonts) => new()
             {
                 Text = text,
                 Color = colour,
                 PanelWidth = width,
                 PanelHeight = height,
-                Mode = mode,
+                Mode = m,
                 Alignment = alignment,
                 Level = level,
-                Shaper = new TextShaper(fontSet),
+                Shaper = new TextShaper(fonts),
                 ScrollLeadIn = leadIn,
-                LinesPerPanel = mode == RenderMode.Pages ? Math.Max(1, height / fontSet.LineHeight) : null,
-            });
-            foreach (string warning in result.Warnings)
+                LinesPerPanel = m == RenderMode.Pages ? Math.Max(1, height / fonts.LineHeight) : null,
+            };
+
+            BulletinPlan plan = BulletinPlanner.Plan(Request(mode, fontSet));
+            foreach (string warning in plan.Warnings)
             {
                 stderr.WriteLine("Warning: " + warning);
             }
 
-            if (!result.Ok)
+            if (!plan.Ok)
             {
                 stderr.WriteLine($"Refused for the {width}x{height} panel ({Name(mode)} mode, font {fontSet.Name}):");
-                foreach (string error in result.Errors)
+                foreach (FitProblem problem in plan.Problems)
                 {
-                    stderr.WriteLine("  " + error);
+                    stderr.WriteLine("  " + problem.Message);
+                }
+
+                if (plan.Advice is not null)
+                {
+                    stderr.WriteLine("  " + plan.Advice);
+                    if (mode == RenderMode.Scroll && s.Lines is null && PagesInstead(s.Font, height, fonts => Request(RenderMode.Pages, fonts)) is string hint)
+                    {
+                        stderr.WriteLine("  " + hint);
+                    }
                 }
 
                 return ExitCodes.Refused;
@@ -276,35 +312,79 @@ namespace BoardKit.Cli
             {
                 try
                 {
-                    written = WritePreviews(result, s.Out!, width, scale, leadIn ?? width);
+                    written = WritePreviews(plan, s.Out!, width, height, scale, leadIn ?? width);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    return Usage($"cannot write '{s.Out}': {e.Message}");
+                    return Usage(stderr, $"cannot write '{s.Out}': {e.Message}");
                 }
             }
 
             if (s.Ansi)
             {
-                foreach (IndexedBitmap frame in result.Strip is null ? result.Frames : new[] { result.Strip })
+                foreach (RenderResult piece in plan.Pieces)
                 {
-                    stdout.Write(AnsiPreview.Render(frame));
-                    stdout.WriteLine();
+                    foreach (IndexedBitmap frame in piece.Strip is null ? piece.Frames : new[] { piece.Strip })
+                    {
+                        stdout.Write(AnsiPreview.Render(frame));
+                        stdout.WriteLine();
+                    }
                 }
             }
 
             // 6. Summary.
-            string what = result.Strip is null
-                ? $"{result.Frames.Count} frame(s), {result.LineCount} line(s)"
-                : $"strip {result.Strip.Width}x{result.Strip.Height} (the board scrolls it; the preview has one frame per 1-px step)";
+            RenderResult first = plan.Pieces[0];
+            uint[] palette = plan.Pieces.SelectMany(p => p.Palette).Distinct().ToArray();
+            PixelFormat format = plan.Pieces.Max(p => p.PixelFormat);
             stdout.WriteLine(
-                $"Panel {width}x{height}, {Name(mode)} mode, {Name(level)} level{(result.Blink ? $" (blink {result.BlinkPeriodMs} ms)" : string.Empty)}, " +
-                $"lang {s.Lang ?? "vi"}, font {fontSet.Name}: {what}.");
+                $"Panel {width}x{height}, {Name(mode)} mode, {Name(level)} level{(first.Blink ? $" (blink {first.BlinkPeriodMs} ms)" : string.Empty)}, " +
+                $"lang {s.Lang ?? "vi"}, font {fontSet.Name}: {Describe(plan, mode)}.");
             stdout.WriteLine(
-                $"Colours: {result.Palette.Count} ({string.Join(" ", result.Palette.Select(c => "#" + c.ToString("X6", CultureInfo.InvariantCulture)))}) " +
-                $"→ wire format {result.PixelFormat}.");
-            stdout.WriteLine(s.Check ? "Check passed: every character can be drawn; nothing written." : "Wrote " + string.Join(", ", written) + ".");
+                $"Colours: {palette.Length} ({string.Join(" ", palette.Select(c => "#" + c.ToString("X6", CultureInfo.InvariantCulture)))}) " +
+                $"→ wire format {format}.");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Program: {plan.Items.Count} item(s), {plan.MessageBytes:N0} of {plan.MaxMessageBytes:N0} bytes signed."));
+            stdout.WriteLine(s.Check
+                ? "Check passed: every character can be drawn and the bulletin fits one board program; nothing written."
+                : "Wrote " + string.Join(", ", written) + ".");
             return ExitCodes.Ok;
+        }
+
+        /// <summary>When a scroll bulletin is too long for one program, whether pages mode (with its own line height and
+        /// font) would carry it: pages pack text far tighter than a strip (docs/rendering.md, "Splitting").</summary>
+        private static string? PagesInstead(string? font, int height, Func<FontSet, RenderRequest> request)
+        {
+            FontSet fonts;
+            try
+            {
+                fonts = LoadFontSet(font, height, Math.Max(1, height / DefaultLineHeight));
+            }
+            catch (Exception e) when (e is IOException or FontFormatException or ArgumentException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+
+            BulletinPlan pages = BulletinPlanner.Plan(request(fonts));
+            return pages.Ok
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"In pages mode (--mode pages) it fits: {pages.Pieces.Sum(p => p.Frames.Count)} pages in {pages.Items.Count} item(s), {pages.MessageBytes:N0} bytes signed.")
+                : null;
+        }
+
+        /// <summary>What the bulletin became: frames and lines, or the strip(s) the board scrolls.</summary>
+        private static string Describe(BulletinPlan plan, RenderMode mode)
+        {
+            IReadOnlyList<RenderResult> pieces = plan.Pieces;
+            if (mode == RenderMode.Scroll)
+            {
+                return pieces.Count == 1
+                    ? $"strip {pieces[0].Strip!.Width}x{pieces[0].Strip!.Height} (the board scrolls it)"
+                    : $"{pieces.Count} strips of {string.Join(", ", pieces.Select(p => p.Strip!.Width.ToString(CultureInfo.InvariantCulture)))} px, " +
+                      $"{pieces[0].Strip!.Height} px tall, broken at word boundaries and played in turn as one bulletin";
+            }
+
+            string frames = $"{pieces.Sum(p => p.Frames.Count)} frame(s), {pieces.Sum(p => p.LineCount)} line(s)";
+            return pieces.Count == 1 ? frames : $"{frames} in {pieces.Count} page items played in turn";
         }
 
         private static FontSet LoadFontSet(string? font, int panelHeight, int lines)
@@ -333,38 +413,69 @@ namespace BoardKit.Cli
             return new FontSet("unifont", new[] { unifont }, unifont.Ascent, unifont.Descent);
         }
 
-        private static List<string> WritePreviews(RenderResult result, string path, int panelWidth, int scale, int leadIn)
+        /// <summary>Writes the previews within <see cref="PreviewBounds"/>: a picture per frame, or for scroll a picture of
+        /// every strip and an animation of the start of the scroll at the board's 1-px step.</summary>
+        private static List<string> WritePreviews(BulletinPlan plan, string path, int panelWidth, int panelHeight, int scale, int leadIn)
         {
             var written = new List<string>();
             string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
             Directory.CreateDirectory(directory);
-            if (result.Strip is not null)
+            if (plan.Pieces[0].Strip is not null)
             {
-                IReadOnlyList<IndexedBitmap> steps = ScrollAnimation.Frames(result.Strip, panelWidth);
+                List<IndexedBitmap> strips = plan.Pieces.Select(p => p.Strip!).ToList();
+                int stripScale = strips.Min(strip => PreviewBounds.ScaleFor(strip.Width, strip.Height, scale));
+                long used = 0;
+                var stripFiles = new List<string>();
+                for (int i = 0; i < strips.Count; i++)
+                {
+                    IndexedBitmap picture = LedPreview.Render(strips[i], stripScale);
+                    string stripPath = Numbered(path, strips.Count == 1 ? "strip" : "strip-" + (i + 1).ToString(CultureInfo.InvariantCulture));
+                    File.WriteAllBytes(stripPath, PngWriter.EncodeIndexed(picture));
+                    used += (long)picture.Width * picture.Height;
+                    stripFiles.Add(stripPath);
+                }
 
                 // The animation starts as the board does, on the blank lead-in; viewers that show only a still get the
                 // step where the text reaches the left edge instead.
-                IndexedBitmap still = LedPreview.Render(steps[Math.Min(leadIn, steps.Count - 1)], scale);
-                File.WriteAllBytes(path, ApngWriter.Encode(LedPreview.RenderAll(steps, scale), ScrollAnimation.DefaultStepMs, defaultImage: still));
-                written.Add($"{path} (animated, {steps.Count} frames)");
-                if (scale == 1)
-                {
-                    string stripPath = Numbered(path, "strip");
-                    File.WriteAllBytes(stripPath, PngWriter.EncodeIndexed(result.Strip));
-                    written.Add(stripPath);
-                }
-
+                int animationScale = PreviewBounds.ScaleFor(panelWidth, panelHeight, scale);
+                ScrollPreview preview = ScrollPreview.Build(strips, panelWidth, PreviewBounds.AnimationFrames(panelWidth, panelHeight, animationScale, used));
+                IndexedBitmap still = LedPreview.Render(preview.Frames[Math.Min(leadIn, preview.Frames.Count - 1)], animationScale);
+                File.WriteAllBytes(path, ApngWriter.Encode(LedPreview.RenderAll(preview.Frames, animationScale), ScrollAnimation.DefaultStepMs, defaultImage: still));
+                written.Add(preview.Complete
+                    ? $"{path} (animated, {preview.Frames.Count} frames)"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{path} (animated: the first {preview.Frames.Count:N0} of {preview.TotalSteps:N0} 1-px steps, {Duration(preview.Frames.Count)} of {Duration(preview.TotalSteps)})"));
+                written.Add(string.Join(", ", stripFiles) +
+                    $" ({(strips.Count == 1 ? "the whole strip" : $"the {strips.Count} strips in play order")}" +
+                    $"{(stripScale < scale ? $", scale {stripScale} to stay within {N(PreviewBounds.MaxPictureSide)} px" : string.Empty)})");
                 return written;
             }
 
-            for (int i = 0; i < result.Frames.Count; i++)
+            List<IndexedBitmap> frames = plan.Pieces.SelectMany(p => p.Frames).ToList();
+            int frameScale = PreviewBounds.ScaleForAll(frames.Count, panelWidth, panelHeight, scale);
+            for (int i = 0; i < frames.Count; i++)
             {
-                string framePath = result.Frames.Count == 1 ? path : Numbered(path, (i + 1).ToString(CultureInfo.InvariantCulture));
-                File.WriteAllBytes(framePath, PngWriter.EncodeIndexed(LedPreview.Render(result.Frames[i], scale)));
+                string framePath = frames.Count == 1 ? path : Numbered(path, (i + 1).ToString(CultureInfo.InvariantCulture));
+                File.WriteAllBytes(framePath, PngWriter.EncodeIndexed(LedPreview.Render(frames[i], frameScale)));
                 written.Add(framePath);
             }
 
+            if (frameScale < scale)
+            {
+                written.Add($"at scale {frameScale} to stay within {N(PreviewBounds.MaxTotalPixels)} pixels in all");
+            }
+
             return written;
+        }
+
+        /// <summary>"1,500" whatever the machine's culture.</summary>
+        private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+        /// <summary>How long <paramref name="steps"/> 1-px steps take at the preview's 40 ms each, e.g. "1 min 0 s".</summary>
+        private static string Duration(int steps)
+        {
+            int seconds = (int)Math.Round(steps * ScrollAnimation.DefaultStepMs / 1000.0);
+            return seconds < 60 ? $"{seconds} s" : $"{seconds / 60} min {seconds % 60} s";
         }
 
         /// <summary>FILE.png + "2" → FILE-2.png.</summary>

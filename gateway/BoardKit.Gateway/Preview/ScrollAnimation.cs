@@ -16,13 +16,16 @@ namespace BoardKit.Gateway.Preview
         /// <param name="strip">A scroll strip; its height is the panel height.</param>
         /// <param name="panelWidth">Panel width in LEDs, 1 or more.</param>
         /// <param name="step">Pixels moved per frame, 1 or more. Default 1.</param>
-        /// <returns>ceil(strip width / step) frames, panel-sized, sharing the strip's palette; the last one leads back into the first.</returns>
-        public static IReadOnlyList<IndexedBitmap> Frames(IndexedBitmap strip, int panelWidth, int step = 1)
+        /// <param name="maxFrames">Most frames to make, from the first; null (default) = all of one pass.</param>
+        /// <returns>ceil(strip width / step) frames (or <paramref name="maxFrames"/> if fewer), panel-sized, sharing the strip's
+        /// palette; the last of a whole pass leads back into the first.</returns>
+        public static IReadOnlyList<IndexedBitmap> Frames(IndexedBitmap strip, int panelWidth, int step = 1, int? maxFrames = null)
         {
             ArgumentNullException.ThrowIfNull(strip);
             ArgumentOutOfRangeException.ThrowIfLessThan(panelWidth, 1);
             ArgumentOutOfRangeException.ThrowIfLessThan(step, 1);
-            int count = (strip.Width + step - 1) / step;
+            ArgumentOutOfRangeException.ThrowIfNegative(maxFrames ?? 0);
+            int count = Math.Min((strip.Width + step - 1) / step, maxFrames ?? int.MaxValue);
             var frames = new List<IndexedBitmap>(count);
             for (int k = 0; k < count; k++)
             {

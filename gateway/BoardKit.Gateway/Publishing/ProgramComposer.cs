@@ -5,48 +5,15 @@ using BoardKit.Gateway.Rendering;
 
 namespace BoardKit.Gateway.Publishing
 {
-    /// <summary>One rendered bulletin and how the board plays it (docs/protocol.md, "Item record").</summary>
-    public sealed class BulletinItem
-    {
-        /// <summary>Creates an item from a successful render.</summary>
-        /// <exception cref="ArgumentException">The render was refused: refused content is never published.</exception>
-        public BulletinItem(RenderResult rendered)
-        {
-            ArgumentNullException.ThrowIfNull(rendered);
-            if (!rendered.Ok)
-            {
-                throw new ArgumentException("Refused content cannot be published: " + string.Join("; ", rendered.Errors), nameof(rendered));
-            }
-
-            Rendered = rendered;
-        }
-
-        /// <summary>The frames (static, pages) or strip (scroll).</summary>
-        public RenderResult Rendered { get; }
-
-        /// <summary>Static: time shown; pages: per page; scroll: minimum time on screen (0 = one pass). Milliseconds. Default 8000.</summary>
-        public uint DwellMs { get; init; } = 8000;
-
-        /// <summary>Scroll speed in pixels per second (1–1000); used by scroll items only. Default 24 (a 64-px panel in ~2.7 s).</summary>
-        public int ScrollSpeed { get; init; } = 24;
-
-        /// <summary>Start of validity, unix seconds UTC; 0 = from now on.</summary>
-        public uint ValidFrom { get; init; }
-
-        /// <summary>End of validity (exclusive), unix seconds UTC; 0 = no end. For an alert, its expiry.</summary>
-        public uint ValidUntil { get; init; }
-
-        /// <summary>Daily window start, minute of the local day (0–1439). Equal to <see cref="ScheduleEndMinute"/> = all day.</summary>
-        public int ScheduleStartMinute { get; init; }
-
-        /// <summary>Daily window end, minute of the local day (0–1440), exclusive; less than the start = across midnight.</summary>
-        public int ScheduleEndMinute { get; init; }
-    }
-
     /// <summary>
     /// Turns rendered bulletins into signed program and alert messages for one board, with the board's
     /// <see cref="MessageBuilder"/> (its key and id). Sequences are the caller's (one counter per board and stream,
     /// persisted by the gateway: docs/protocol.md, "Replay and rollback").
+    /// <para>
+    /// Every message is checked first with <see cref="FitCheck"/>, the same check <c>boardkit render --check</c> runs:
+    /// what the check refuses is never built (<see cref="BulletinDoesNotFitException"/>), and what it passes is built
+    /// to exactly the size it measured.
+    /// </para>
     /// </summary>
     public static class ProgramComposer
     {
@@ -54,32 +21,51 @@ namespace BoardKit.Gateway.Publishing
         public const int VietnamUtcOffsetMinutes = 7 * 60;
 
         /// <summary>
-        /// Builds a program message (1–16 items) into <paramref name="builder"/>.Buffer and returns its length.
-        /// Throws <see cref="InvalidOperationException"/> naming the wire error when the program does not fit the
-        /// protocol's limits (too many items or pages, larger than 16 KiB ...).
+        /// Builds a program message (1–16 items, played in order) into <paramref name="builder"/>.Buffer and returns
+        /// its length in bytes. Throws <see cref="BulletinDoesNotFitException"/> with every problem when
+        /// <see cref="FitCheck.CheckProgram"/> refuses the items (too many items or pages, a strip too wide, larger than
+        /// 16 KiB signed ...).
         /// </summary>
         public static int ComposeProgram(MessageBuilder builder, IReadOnlyList<BulletinItem> items, ulong sequence, uint issuedAt,
             int utcOffsetMinutes = VietnamUtcOffsetMinutes)
         {
             ArgumentNullException.ThrowIfNull(builder);
             ArgumentNullException.ThrowIfNull(items);
+            FitReport report = FitCheck.CheckProgram(items, utcOffsetMinutes);
+            if (!report.Ok)
+            {
+                throw new BulletinDoesNotFitException(report);
+            }
+
             ProgramWriter writer = builder.StartProgram(utcOffsetMinutes);
             foreach (BulletinItem item in items)
             {
                 WriteItem(writer, item);
             }
 
-            return Check(builder.SealProgramOrAlert(sequence, issuedAt), "program");
+            int length = Check(builder.SealProgramOrAlert(sequence, issuedAt), "program");
+            RequireSame(report.MessageBytes, length, "the signed program");
+            return length;
         }
 
-        /// <summary>Builds an alert message (one item, played at once over the program) and returns its length.</summary>
+        /// <summary>Builds an alert message (one item, played at once over the program) and returns its length in bytes.
+        /// Throws <see cref="BulletinDoesNotFitException"/> when <see cref="FitCheck.CheckAlert"/> refuses it (larger than
+        /// 8 KiB signed, a strip too wide ...).</summary>
         public static int ComposeAlert(MessageBuilder builder, BulletinItem item, ulong sequence, uint issuedAt)
         {
             ArgumentNullException.ThrowIfNull(builder);
             ArgumentNullException.ThrowIfNull(item);
+            FitReport report = FitCheck.CheckAlert(item);
+            if (!report.Ok)
+            {
+                throw new BulletinDoesNotFitException(report);
+            }
+
             ProgramWriter writer = builder.StartAlert();
             WriteItem(writer, item);
-            return Check(builder.SealProgramOrAlert(sequence, issuedAt), "alert");
+            int length = Check(builder.SealProgramOrAlert(sequence, issuedAt), "alert");
+            RequireSame(report.MessageBytes, length, "the signed alert");
+            return length;
         }
 
         /// <summary>The wire level of a bulletin level.</summary>
@@ -92,27 +78,8 @@ namespace BoardKit.Gateway.Publishing
 
         private static void WriteItem(ProgramWriter writer, BulletinItem item)
         {
-            RenderResult r = item.Rendered;
-            var settings = new ProgramItem
-            {
-                Layout = r.Mode switch
-                {
-                    RenderMode.Scroll => ProgramItem.LayoutScroll,
-                    RenderMode.Pages => ProgramItem.LayoutPage,
-                    _ => ProgramItem.LayoutStatic,
-                },
-                Level = WireLevel(r.Level),
-                DwellMs = item.DwellMs,
-                ScrollSpeed = r.Mode == RenderMode.Scroll ? item.ScrollSpeed : 0,
-                ValidFrom = item.ValidFrom,
-                ValidUntil = item.ValidUntil,
-                ScheduleStartMinute = item.ScheduleStartMinute,
-                ScheduleEndMinute = item.ScheduleEndMinute,
-                BlinkPeriodMs = r.BlinkPeriodMs,
-            };
-            writer.BeginItem(settings);
-            IReadOnlyList<IndexedBitmap> frames = r.Strip is not null ? new[] { r.Strip } : r.Frames;
-            foreach (IndexedBitmap frame in frames)
+            writer.BeginItem(ItemRecord.Settings(item));
+            foreach (IndexedBitmap frame in ItemRecord.Frames(item.Rendered))
             {
                 PackedFrame packed = FramePacker.Pack(frame);
                 writer.AddFrame(packed.Header, packed.Pixels, packed.Pixels.Length, allowCompression: true);
@@ -121,11 +88,21 @@ namespace BoardKit.Gateway.Publishing
             writer.EndItem();
         }
 
+        /// <summary>A size other than the one the fit check measured is a bug in the check: fail loudly.</summary>
+        private static void RequireSame(int expected, int actual, string what)
+        {
+            if (expected != actual)
+            {
+                throw new InvalidOperationException($"Internal error: the fit check measured {what} as {expected} bytes, the writer wrote {actual}.");
+            }
+        }
+
+        /// <summary>A wire error after the fit check passed is a bug in the check: fail loudly.</summary>
         private static int Check(int result, string what)
         {
             if (result < 0)
             {
-                throw new InvalidOperationException($"The {what} cannot be built: {WireError.Describe(-result)}.");
+                throw new InvalidOperationException($"Internal error: the fit check passed the {what}, but the wire refused it: {WireError.Describe(-result)}.");
             }
 
             return result;

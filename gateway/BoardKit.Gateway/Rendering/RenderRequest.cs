@@ -50,5 +50,9 @@ namespace BoardKit.Gateway.Rendering
 
         /// <summary>Pages mode: lines per frame (1 or more); null = as many whole lines as fit the panel.</summary>
         public int? LinesPerPanel { get; init; }
+
+        /// <summary>Where the text starts in the editor's whole bulletin when it is a piece of it (messages then name
+        /// positions in the bulletin); null = the text is the whole bulletin (<see cref="TextOrigin.Start"/>).</summary>
+        public TextOrigin? Origin { get; init; }
     }
 }

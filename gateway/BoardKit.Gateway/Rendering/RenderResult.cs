@@ -52,6 +52,14 @@ namespace BoardKit.Gateway.Rendering
         /// <summary>Number of text lines laid out (after wrapping in pages mode; 1 in scroll mode).</summary>
         public int LineCount { get; init; }
 
+        /// <summary>Static and pages: the number of text lines on each frame of <see cref="Frames"/>, in order (they add
+        /// up to <see cref="LineCount"/>). Scroll: empty.</summary>
+        public IReadOnlyList<int> LinesPerFrame { get; init; } = Array.Empty<int>();
+
+        /// <summary>True when the level's border was left out because the text fits the panel only without it
+        /// (<see cref="Warnings"/> then says so).</summary>
+        public bool BorderLeftOut { get; init; }
+
         /// <summary>The smallest palette format that holds <paramref name="colours"/> entries (1–16).</summary>
         public static PixelFormat SmallestFormat(int colours) => colours switch
         {

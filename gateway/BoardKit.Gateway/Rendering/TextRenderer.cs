@@ -48,7 +48,7 @@ namespace BoardKit.Gateway.Rendering
                 return Refuse(request, missing, shaped.Missing);
             }
 
-            List<Item> items = BuildItems(shaped, runs, style);
+            List<Item> items = BuildItems(request, shaped, runs, style);
             bool border = style.BorderColor is not null;
             Attempt attempt = Layout(request, style, shaped, items, border);
             if (attempt.Errors.Count > 0 && border && attempt.FitProblem)
@@ -58,6 +58,7 @@ namespace BoardKit.Gateway.Rendering
                 Attempt plain = Layout(request, style, shaped, items, border: false);
                 if (plain.Errors.Count == 0)
                 {
+                    plain.BorderLeftOut = true;
                     plain.Warnings.Add(
                         $"The {request.Level.ToString().ToLowerInvariant()} border was left out: the {request.PanelWidth}x{request.PanelHeight} panel " +
                         "has no room for a 1-px border around this text.");
@@ -91,6 +92,8 @@ namespace BoardKit.Gateway.Rendering
                 PixelFormat = RenderResult.SmallestFormat(palette.Length),
                 BlinkPeriodMs = style.BlinkPeriodMs,
                 LineCount = attempt.LineCount,
+                LinesPerFrame = request.Mode == RenderMode.Scroll ? Array.Empty<int>() : attempt.LinesPerFrame,
+                BorderLeftOut = attempt.BorderLeftOut,
             };
         }
 
@@ -120,6 +123,11 @@ namespace BoardKit.Gateway.Rendering
             if (request.ScrollLineBreakGap is < 0)
             {
                 errors.Add($"Scroll line-break gap must be 0 or more pixels, not {request.ScrollLineBreakGap}.");
+            }
+
+            if (request.Origin is { } origin && (origin.Line < 1 || origin.Column < 1))
+            {
+                errors.Add($"A text origin is a 1-based line and column, not line {origin.Line}, column {origin.Column}.");
             }
 
             if (request.LinesPerPanel is < 1)
@@ -204,7 +212,7 @@ namespace BoardKit.Gateway.Rendering
             }
         }
 
-        private static List<Item> BuildItems(ShapedText shaped, IReadOnlyList<TextRun> runs, BulletinStyle style)
+        private static List<Item> BuildItems(RenderRequest request, ShapedText shaped, IReadOnlyList<TextRun> runs, BulletinStyle style)
         {
             // Where each run ends in the normalised text. NFC of a prefix equals the prefix of the NFC of the whole
             // except where a run starts with a combining mark that composes with the run before; then the composed
@@ -218,8 +226,9 @@ namespace BoardKit.Gateway.Rendering
             }
 
             var items = new List<Item>(shaped.Clusters.Count);
-            int line = 1;
-            int column = 0;
+            TextOrigin origin = request.Origin ?? TextOrigin.Start;
+            int line = origin.Line;
+            int column = origin.Column - 1;
             int run = 0;
             foreach (ShapedCluster cluster in shaped.Clusters)
             {
@@ -275,6 +284,12 @@ namespace BoardKit.Gateway.Rendering
             public List<uint> Palette { get; } = new() { 0x000000 };
 
             public int LineCount { get; set; }
+
+            /// <summary>Lines drawn on each canvas (static and pages).</summary>
+            public List<int> LinesPerFrame { get; } = new();
+
+            /// <summary>True when this attempt is the one without the level's border, taken because the bordered one did not fit.</summary>
+            public bool BorderLeftOut { get; set; }
 
             public void Fail(string message)
             {
@@ -437,6 +452,7 @@ namespace BoardKit.Gateway.Rendering
             Canvas canvas = NewFrame(request.PanelWidth, request.PanelHeight, style, content, border, markerSpace, attempt);
             DrawLines(canvas, lines, textArea, request.Alignment, shaped, "The text", request, note, attempt);
             attempt.Canvases.Add(canvas);
+            attempt.LinesPerFrame.Add(lines.Count);
         }
 
         private static void LayoutPages(
@@ -463,6 +479,7 @@ namespace BoardKit.Gateway.Rendering
                 Canvas canvas = NewFrame(request.PanelWidth, request.PanelHeight, style, content, border, markerSpace, attempt);
                 DrawLines(canvas, pageLines, textArea, request.Alignment, shaped, pages == 1 ? "The text" : $"Page {p + 1}", request, note, attempt);
                 attempt.Canvases.Add(canvas);
+                attempt.LinesPerFrame.Add(pageLines.Count);
             }
         }
 

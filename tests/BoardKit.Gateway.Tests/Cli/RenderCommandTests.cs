@@ -209,6 +209,127 @@ namespace BoardKit.Gateway.Tests.Cli
             StringAssert.Contains(error, "--out");
         }
 
+        /// <summary>The first <paramref name="characters"/> characters of the commune notice, as an editor's text file.</summary>
+        private string NoticeFile(int characters)
+        {
+            string file = PathOf("notice.txt");
+            File.WriteAllText(file, Publishing.CommuneNotice.Text[..characters]);
+            return file;
+        }
+
+        [TestMethod]
+        public void Render_ThousandCharacterNoticeCheck_PassesAsStripsABoardTakes()
+        {
+            // The case: one strip would be ~8,100 px, twice what the wire carries.
+            (int exit, string output, string error) = Run("--text-file", NoticeFile(1000), "--panel", "64x16", "--mode", "scroll", "--check");
+
+            Assert.AreEqual(0, exit, error);
+            StringAssert.Contains(output, "2 strips of 4080, 4040 px, 16 px tall, broken at word boundaries and played in turn");
+            StringAssert.Contains(output, "Program: 2 item(s), 12,120 of 16,384 bytes signed.");
+            StringAssert.Contains(output, "Check passed");
+        }
+
+        [TestMethod]
+        public void Render_NoticeTooLongForOneProgram_ExitOneWithSizeAndWhereToCut()
+        {
+            (int exit, _, string error) = Run("--text-file", NoticeFile(1900), "--panel", "64x16", "--mode", "scroll", "--check");
+
+            Assert.AreEqual(1, exit);
+            StringAssert.Contains(error, "a board accepts at most 16,384 bytes: cut ");
+            StringAssert.Contains(error, "The first 1,327 of 1,900 characters fit one program");
+            StringAssert.Contains(error, "does not play several programs in turn");
+        }
+
+        [TestMethod]
+        public void Render_ScrollTooLongOn128x32_SaysPagesModeFits()
+        {
+            (int exit, _, string error) = Run("--text-file", NoticeFile(1000), "--panel", "128x32", "--mode", "scroll", "--check");
+
+            Assert.AreEqual(1, exit);
+            StringAssert.Contains(error, "In pages mode (--mode pages) it fits: 33 pages in 3 item(s)");
+        }
+
+        [TestMethod]
+        public void Render_FourHundredKilobyteFile_RefusedBeforeReadingAndNothingWritten()
+        {
+            string file = PathOf("book.txt");
+            File.WriteAllText(file, new string('a', 400 * 1024));
+            string png = PathOf("book.png");
+
+            (int exit, string output, string error) = Run("--text-file", file, "--panel", "64x16", "--mode", "scroll", "--out", png);
+
+            Assert.AreEqual(1, exit);
+            StringAssert.Contains(error, "book.txt is 409,600 bytes of UTF-8; the gateway accepts at most 16,384 bytes");
+            StringAssert.Contains(error, "Nothing was rendered");
+            Assert.AreEqual(string.Empty, output);
+            Assert.IsFalse(File.Exists(png));
+        }
+
+        [TestMethod]
+        public void Render_FourHundredKilobyteText_Refused()
+        {
+            (int exit, _, string error) = Run("--text", new string('a', 400 * 1024), "--panel", "64x16", "--check");
+
+            Assert.AreEqual(1, exit);
+            StringAssert.Contains(error, "409,600 bytes");
+        }
+
+        [TestMethod]
+        public void Render_FontFileOverSixteenMebibytes_ExitTwoBeforeLoading()
+        {
+            string font = PathOf("huge.bdf");
+            using (FileStream stream = File.Create(font))
+            {
+                stream.SetLength((16L * 1024 * 1024) + 1);
+            }
+
+            (int exit, _, string error) = Run("--text", "Mù Cả", "--panel", "64x16", "--font", font, "--check");
+
+            Assert.AreEqual(2, exit);
+            StringAssert.Contains(error, "huge.bdf is 16,777,217 bytes; a font file may be at most 16,777,216 bytes");
+        }
+
+        [TestMethod]
+        public void Render_PanelWiderThanABoardShows_ExitOneNamingTheFrameWidth()
+        {
+            (int exit, _, string error) = Run("--text", "Mù Cả", "--panel", "600x16", "--check");
+
+            Assert.AreEqual(1, exit);
+            StringAssert.Contains(error, "600 px wide; a board shows frames of at most 512 px: cut 88 px");
+        }
+
+        [TestMethod]
+        public void Render_LongScrollPreview_ShortAnimationAndEveryStrip()
+        {
+            string png = PathOf("long.png");
+
+            (int exit, string output, string error) = Run("--text-file", NoticeFile(1000), "--panel", "64x16", "--mode", "scroll", "--out", png);
+
+            Assert.AreEqual(0, exit, error);
+            List<PngChunk> chunks = PngReader.ReadChunks(File.ReadAllBytes(png));
+            Assert.AreEqual(1500u, PngReader.ReadUInt32(chunks.Single(c => c.Type == "acTL").Data, 0), "one minute at the board's 1-px step");
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 1, 0, 0, 0, 0, 64 }, Ihdr(png)[..8], "the animation is the panel at scale 4");
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 0x3F, 0xC0, 0, 0, 0, 64 }, Ihdr(PathOf("long-strip-1.png"))[..8], "4080 x 16 at scale 4");
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 0x3F, 0x20, 0, 0, 0, 64 }, Ihdr(PathOf("long-strip-2.png"))[..8], "4040 x 16 at scale 4");
+            Assert.IsFalse(File.Exists(PathOf("long-strip-3.png")));
+            StringAssert.Contains(output, "the first 1,500 of 8,120 1-px steps, 1 min 0 s of 5 min 25 s");
+            StringAssert.Contains(output, "the 2 strips in play order");
+        }
+
+        [TestMethod]
+        public void Render_StripWiderThanPictureBound_StripPictureAtLowerScale()
+        {
+            string png = PathOf("wide.png");
+
+            (int exit, string output, string error) = Run("--text-file", NoticeFile(500), "--panel", "64x16", "--mode", "scroll", "--scale", "8", "--out", png);
+
+            Assert.AreEqual(0, exit, error);
+            byte[] ihdr = Ihdr(PathOf("wide-strip.png"));
+            int width = (ihdr[0] << 24) | (ihdr[1] << 16) | (ihdr[2] << 8) | ihdr[3];
+            Assert.IsLessThanOrEqualTo(16384, width);
+            StringAssert.Contains(output, "scale 4 to stay within 16,384 px");
+        }
+
         [TestMethod]
         public void Render_Help_DocumentsNumberedPageFiles()
         {

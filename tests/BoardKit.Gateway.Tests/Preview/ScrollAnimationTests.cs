@@ -22,6 +22,16 @@ namespace BoardKit.Gateway.Tests.Preview
         }
 
         [TestMethod]
+        public void Frames_MaxFrames_OnlyTheFirst()
+        {
+            var strip = new IndexedBitmap(5, 1, new uint[] { 0x000000, 0xFF0000 });
+            strip[4, 0] = 1;
+            var frames = ScrollAnimation.Frames(strip, 3, maxFrames: 3);
+            Assert.HasCount(3, frames);
+            BitmapArt.AreEqual(frames[2], "..1");
+        }
+
+        [TestMethod]
         public void Frames_StepTwo_HalfAsManyFrames()
         {
             var strip = new IndexedBitmap(5, 1, new uint[] { 0x000000 });

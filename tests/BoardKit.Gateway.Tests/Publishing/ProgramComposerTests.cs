@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using BoardKit.Firmware.Core.Board;
 using BoardKit.Firmware.Core.Crypto;
 using BoardKit.Firmware.Core.Security;
@@ -107,8 +108,9 @@ namespace BoardKit.Gateway.Tests.Publishing
             }
 
             var gateway = new MessageBuilder(new byte[BoardId.HashSize], 1, new byte[KeyRing.KeySize]);
-            var e = Assert.ThrowsExactly<InvalidOperationException>(() => ProgramComposer.ComposeProgram(gateway, items, 1, 0));
-            StringAssert.Contains(e.Message, WireError.Describe(WireError.BadItemCount));
+            var e = Assert.ThrowsExactly<BulletinDoesNotFitException>(() => ProgramComposer.ComposeProgram(gateway, items, 1, 0));
+            Assert.AreEqual(FitLimit.ItemsPerProgram, e.Report.Problems.Single().Limit);
+            StringAssert.Contains(e.Message, "17 items");
         }
 
         /// <summary>What the board shows, as the renderer would have produced it: the decoded frame with the item's

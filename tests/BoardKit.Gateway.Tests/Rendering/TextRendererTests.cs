@@ -186,6 +186,49 @@ namespace BoardKit.Gateway.Tests.Rendering
         }
 
         [TestMethod]
+        public void Render_PieceWithOriginSecondLine_MessageNamesBulletinLineAndFirstCharacter()
+        {
+            RenderResult result = TextRenderer.Render(new RenderRequest
+            {
+                Text = "L\nJ",
+                PanelWidth = 20,
+                PanelHeight = 11,
+                Origin = new TextOrigin(3, 17),
+                Shaper = new FakeShaper(),
+            });
+            Assert.IsFalse(result.Ok);
+            StringAssert.Contains(result.Errors.Single(), "'J' (U+004A) at line 4, character 1");
+        }
+
+        [TestMethod]
+        public void Render_FirstCharacterOfPieceWithOrigin_ColumnContinuesLine()
+        {
+            RenderResult result = TextRenderer.Render(new RenderRequest
+            {
+                Text = "J",
+                PanelWidth = 5,
+                PanelHeight = 5,
+                Origin = new TextOrigin(2, 40),
+                Shaper = new FakeShaper(),
+            });
+            StringAssert.Contains(result.Errors.Single(), "'J' (U+004A) at line 2, character 40");
+        }
+
+        [TestMethod]
+        public void Render_OriginOutOfRange_Refused()
+        {
+            RenderResult result = TextRenderer.Render(new RenderRequest
+            {
+                Text = "L",
+                PanelWidth = 5,
+                PanelHeight = 5,
+                Origin = new TextOrigin(0, 1),
+                Shaper = new FakeShaper(),
+            });
+            StringAssert.Contains(result.Errors.Single(), "1-based line and column");
+        }
+
+        [TestMethod]
         public void Render_MissingCharacters_RefusedListingEach()
         {
             RenderResult result = Render("LXTQ", 40, 5);
@@ -245,6 +288,23 @@ namespace BoardKit.Gateway.Tests.Rendering
                 ".1..1.....",
                 ".1..111...",
                 "..........");
+        }
+
+        [TestMethod]
+        public void Render_PagesThreeLinesTwoPerPanel_LinesPerFrameTwoThenOne()
+        {
+            RenderResult result = Render("LT TL LL", 10, 10, RenderMode.Pages);
+            AssertOk(result);
+            CollectionAssert.AreEqual(new[] { 2, 1 }, result.LinesPerFrame.ToArray());
+            Assert.AreEqual(3, result.LineCount);
+        }
+
+        [TestMethod]
+        public void Render_Scroll_NoLinesPerFrame()
+        {
+            RenderResult result = Render("LT", 10, 5, RenderMode.Scroll);
+            AssertOk(result);
+            Assert.IsEmpty(result.LinesPerFrame);
         }
 
         [TestMethod]
@@ -493,6 +553,7 @@ namespace BoardKit.Gateway.Tests.Rendering
                 "111.",
                 "....");
             StringAssert.Contains(result.Warnings.Single(), "border was left out");
+            Assert.IsTrue(result.BorderLeftOut);
             Assert.IsTrue(result.Blink);
         }
 
