@@ -31,7 +31,7 @@ namespace BoardKit.Gateway.Tests.Publishing
             BoardId.ComputeHash(BoardName, boardHash, 0);
             var keys = new KeyRing(1);
             keys.Add(1, key);
-            board = new ContentReceiver(BoardName, keys, new ReplayGuard(), sessionNonce: 0x80A5_0102_0304_0506);
+            board = new ContentReceiver(BoardName, keys, new ReplayGuard(), sessionNonce: 0x80A5_0102_0304_0506, new BoardClock(), storage: null);
             Gateway = new MessageBuilder(boardHash, 1, key);
         }
 
@@ -70,9 +70,9 @@ namespace BoardKit.Gateway.Tests.Publishing
             var item = new ProgramItem();
             var header = new FrameHeader();
             var pixels = new byte[WireLimits.MaxFrameRawBytes];
-            for (int i = 0; i < board.Program.ItemCount; i++)
+            for (int i = 0; i < board.Content.Program.ItemCount; i++)
             {
-                if (!board.TryGetProgramItem(i, item))
+                if (!board.Content.TryGetProgramItem(i, item))
                 {
                     throw new InvalidOperationException($"The board holds no item {i}.");
                 }
@@ -80,7 +80,7 @@ namespace BoardKit.Gateway.Tests.Publishing
                 var frames = new List<IndexedBitmap>();
                 for (int f = 0; f < item.FrameCount; f++)
                 {
-                    if (!board.TryDecodeFrame(i, f, header, pixels, out int error))
+                    if (!board.Content.TryDecodeFrame(i, f, header, pixels, out int error))
                     {
                         throw new InvalidOperationException($"The board cannot decode item {i}, frame {f}: {WireError.Describe(error)}.");
                     }
