@@ -4,11 +4,13 @@
 #   xfonts-base  misc-fixed PCF fonts (6x13, 9x15, 10x20 ...) for smaller panels, converted with pcf2bdf
 #   pcf2bdf      PCF -> BDF converter
 #   unicode-data /usr/share/unicode/UnicodeData.txt: character names in "missing character" reports
+#   mosquitto    the site broker (Mosquitto 2.x); the tests start their own on a free loopback port
+#   mosquitto-clients  mosquitto_pub / mosquitto_sub, for operators and the broker tests
 # Usage: gateway/install-debian-packages.sh   (as root, or with password-less sudo)
 # Without root it prints the exact apt-get line to run and exits 2.
 set -euo pipefail
 
-packages=(unifont xfonts-base pcf2bdf unicode-data)
+packages=(unifont xfonts-base pcf2bdf unicode-data mosquitto mosquitto-clients)
 
 missing=()
 for p in "${packages[@]}"; do
