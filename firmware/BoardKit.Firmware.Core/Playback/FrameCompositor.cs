@@ -45,7 +45,7 @@ namespace BoardKit.Firmware.Core.Playback
             FrameHeader header = frame.Header;
             int frameWidth = header.Width;
             int frameHeight = header.Height;
-            int bpp = FrameCodec.BitsPerPixel(header.Format);
+            int bpp = PixelPacking.BitsPerPixel(header.Format);
             if (bpp == 0 || frameWidth < 1 || frameHeight < 1)
             {
                 return PanelPixels.Fill(panel, PanelPixels.Black);

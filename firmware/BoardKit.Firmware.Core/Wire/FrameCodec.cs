@@ -1,7 +1,8 @@
 namespace BoardKit.Firmware.Core.Wire
 {
     /// <summary>
-    /// Encodes and decodes one frame (docs/protocol.md, "Frame"):
+    /// Encodes and decodes one frame's header and data (docs/protocol.md 6.1); the pixel packing is
+    /// <see cref="PixelPacking"/>'s and the run-length code <see cref="RunLength"/>'s:
     /// <code>
     /// 0     1   format (PixelFormat: 1, 2, 4, 24)
     /// 1     1   flags: bit 0 = pixel data is run-length compressed; bits 1-7 reserved, must be 0
@@ -11,10 +12,6 @@ namespace BoardKit.Firmware.Core.Wire
     /// 6+3P  2   data length, bytes
     /// 8+3P  n   pixel data: raw packed pixels, or the run-length stream
     /// </code>
-    /// Pixels are packed row-major from the top-left, each byte filled from its most significant bit, rows not padded.
-    /// Run-length stream: units are 1 byte of packed pixels (Mono1, Palette2, Palette4) or 3 bytes = one pixel
-    /// (Rgb888). Control byte c: c &lt; 0x80: c+1 literal units follow; c &gt;= 0x80: the next unit repeats (c - 0x80) + 2
-    /// times. The stream must expand to exactly the raw size and be consumed exactly.
     /// No method allocates; none throws on any input.
     /// </summary>
     public static class FrameCodec
@@ -25,87 +22,10 @@ namespace BoardKit.Firmware.Core.Wire
         /// <summary>Header bytes without palette: format, flags, width, height, data length.</summary>
         public const int FixedHeaderSize = 8;
 
-        /// <summary>Longest literal or run in one control byte (128 literal units, 129 repeated units).</summary>
-        public const int MaxLiteral = 128;
-
-        /// <summary>Longest run in one control byte.</summary>
-        public const int MaxRun = 129;
-
-        /// <summary>Bits per pixel of <paramref name="format"/>, or 0 if it is not a known PixelFormat.</summary>
-        public static int BitsPerPixel(int format)
-        {
-            switch (format)
-            {
-                case (int)PixelFormat.Mono1: return 1;
-                case (int)PixelFormat.Palette2: return 2;
-                case (int)PixelFormat.Palette4: return 4;
-                case (int)PixelFormat.Rgb888: return 24;
-                default: return 0;
-            }
-        }
-
-        /// <summary>Palette entries carried in the header for <paramref name="format"/> (2, 4, 16, or 0 for Rgb888).</summary>
-        public static int PaletteEntries(int format)
-        {
-            switch (format)
-            {
-                case (int)PixelFormat.Mono1: return 2;
-                case (int)PixelFormat.Palette2: return 4;
-                case (int)PixelFormat.Palette4: return 16;
-                default: return 0;
-            }
-        }
-
-        /// <summary>Bytes of packed pixels for the given format and size: ceil(width x height x bpp / 8). 0 for an unknown format.</summary>
-        public static int RawLength(int format, int width, int height)
-        {
-            int bpp = BitsPerPixel(format);
-            return (width * height * bpp + 7) / 8;
-        }
-
         /// <summary>Header size on the wire for <paramref name="format"/> (8 + 3 x palette entries).</summary>
         public static int HeaderSize(int format)
         {
-            return FixedHeaderSize + 3 * PaletteEntries(format);
-        }
-
-        /// <summary>
-        /// Reads pixel (x, y) of packed pixels: the palette index for palette formats, or 0xRRGGBB for Rgb888.
-        /// The caller checks that x and y are inside the frame.
-        /// </summary>
-        public static int GetPixel(int format, int width, byte[] pixels, int x, int y)
-        {
-            int bpp = BitsPerPixel(format);
-            int index = y * width + x;
-            if (bpp == 24)
-            {
-                int p = index * 3;
-                return (pixels[p] << 16) | (pixels[p + 1] << 8) | pixels[p + 2];
-            }
-
-            int bit = index * bpp;
-            int shift = 8 - bpp - (bit & 7);
-            return (pixels[bit >> 3] >> shift) & ((1 << bpp) - 1);
-        }
-
-        /// <summary>Writes pixel (x, y) into packed pixels (see <see cref="GetPixel"/> for the value). The caller checks bounds.</summary>
-        public static void SetPixel(int format, int width, byte[] pixels, int x, int y, int value)
-        {
-            int bpp = BitsPerPixel(format);
-            int index = y * width + x;
-            if (bpp == 24)
-            {
-                int p = index * 3;
-                pixels[p] = (byte)(value >> 16);
-                pixels[p + 1] = (byte)(value >> 8);
-                pixels[p + 2] = (byte)value;
-                return;
-            }
-
-            int bit = index * bpp;
-            int shift = 8 - bpp - (bit & 7);
-            int mask = ((1 << bpp) - 1) << shift;
-            pixels[bit >> 3] = (byte)((pixels[bit >> 3] & ~mask) | ((value << shift) & mask));
+            return FixedHeaderSize + 3 * PixelPacking.PaletteEntries(format);
         }
 
         /// <summary>
@@ -117,7 +37,7 @@ namespace BoardKit.Firmware.Core.Wire
         public static int Encode(FrameHeader header, byte[] pixels, int pixelsLength, byte[] dest, int destOffset, bool allowCompression)
         {
             int format = header.Format;
-            int bpp = BitsPerPixel(format);
+            int bpp = PixelPacking.BitsPerPixel(format);
             if (bpp == 0)
             {
                 return -WireError.BadPixelFormat;
@@ -128,7 +48,7 @@ namespace BoardKit.Firmware.Core.Wire
                 return -WireError.BadDimensions;
             }
 
-            int raw = RawLength(format, header.Width, header.Height);
+            int raw = PixelPacking.RawLength(format, header.Width, header.Height);
             if (raw > WireLimits.MaxFrameRawBytes)
             {
                 return -WireError.TooLarge;
@@ -144,7 +64,7 @@ namespace BoardKit.Firmware.Core.Wire
             bool compress = false;
             if (allowCompression)
             {
-                int packed = PackRuns(pixels, raw, unit, null, 0);
+                int packed = RunLength.Pack(pixels, raw, unit, null, 0);
                 if (packed < raw)
                 {
                     compress = true;
@@ -164,7 +84,7 @@ namespace BoardKit.Firmware.Core.Wire
             BigEndian.WriteUInt16(dest, p + 2, header.Width);
             BigEndian.WriteUInt16(dest, p + 4, header.Height);
             p += 6;
-            int paletteBytes = 3 * PaletteEntries(format);
+            int paletteBytes = 3 * PixelPacking.PaletteEntries(format);
             for (int i = 0; i < paletteBytes; i++)
             {
                 dest[p + i] = header.Palette[i];
@@ -175,7 +95,7 @@ namespace BoardKit.Firmware.Core.Wire
             p += 2;
             if (compress)
             {
-                PackRuns(pixels, raw, unit, dest, p);
+                RunLength.Pack(pixels, raw, unit, dest, p);
             }
             else
             {
@@ -209,7 +129,7 @@ namespace BoardKit.Firmware.Core.Wire
             }
 
             int format = src[offset];
-            int bpp = BitsPerPixel(format);
+            int bpp = PixelPacking.BitsPerPixel(format);
             if (bpp == 0)
             {
                 errorCode = WireError.BadPixelFormat;
@@ -231,7 +151,7 @@ namespace BoardKit.Firmware.Core.Wire
                 return false;
             }
 
-            int raw = RawLength(format, width, height);
+            int raw = PixelPacking.RawLength(format, width, height);
             if (raw > WireLimits.MaxFrameRawBytes)
             {
                 errorCode = WireError.TooLarge;
@@ -302,7 +222,7 @@ namespace BoardKit.Firmware.Core.Wire
                 return false;
             }
 
-            int raw = RawLength(header.Format, header.Width, header.Height);
+            int raw = PixelPacking.RawLength(header.Format, header.Width, header.Height);
             if (pixelsOut != null && pixelsOut.Length < raw)
             {
                 errorCode = WireError.BufferTooSmall;
@@ -325,171 +245,13 @@ namespace BoardKit.Firmware.Core.Wire
             }
 
             int unit = header.Format == (int)PixelFormat.Rgb888 ? 3 : 1;
-            if (!UnpackRuns(src, dataStart, header.DataLength, unit, pixelsOut, raw))
+            if (!RunLength.Unpack(src, dataStart, header.DataLength, unit, pixelsOut, raw))
             {
                 errorCode = WireError.BadCompression;
                 return false;
             }
 
             errorCode = WireError.None;
-            return true;
-        }
-
-        /// <summary>
-        /// Expands a run-length stream src[offset..offset+count) of units of <paramref name="unit"/> bytes into
-        /// exactly <paramref name="rawLength"/> bytes of dest (or only checks it when dest is null). False if the stream
-        /// would write past rawLength, ends inside a control's data, or stops short of rawLength.
-        /// </summary>
-        public static bool UnpackRuns(byte[] src, int offset, int count, int unit, byte[]? dest, int rawLength)
-        {
-            int end = offset + count;
-            int p = offset;
-            int o = 0;
-            while (p < end)
-            {
-                int c = src[p++];
-                if (c < 0x80)
-                {
-                    int n = (c + 1) * unit;
-                    if (n > end - p || n > rawLength - o)
-                    {
-                        return false;
-                    }
-
-                    if (dest != null)
-                    {
-                        for (int i = 0; i < n; i++)
-                        {
-                            dest[o + i] = src[p + i];
-                        }
-                    }
-
-                    p += n;
-                    o += n;
-                }
-                else
-                {
-                    int repeats = (c - 0x80) + 2;
-                    if (unit > end - p || repeats * unit > rawLength - o)
-                    {
-                        return false;
-                    }
-
-                    if (dest != null)
-                    {
-                        for (int r = 0; r < repeats; r++)
-                        {
-                            for (int i = 0; i < unit; i++)
-                            {
-                                dest[o + i] = src[p + i];
-                            }
-
-                            o += unit;
-                        }
-                    }
-                    else
-                    {
-                        o += repeats * unit;
-                    }
-
-                    p += unit;
-                }
-            }
-
-            return o == rawLength;
-        }
-
-        /// <summary>
-        /// Compresses src[0..rawLength) (a whole number of units) into dest at destOffset and returns the stream length;
-        /// with dest null only measures. Greedy: a run of 2+ equal units is emitted as a run, except a run of exactly 2
-        /// inside a literal, which stays literal (same size, fewer control bytes). The caller sizes dest with a
-        /// measuring call first. Decoders accept any valid stream; this choice is not part of the protocol.
-        /// </summary>
-        public static int PackRuns(byte[] src, int rawLength, int unit, byte[]? dest, int destOffset)
-        {
-            int units = rawLength / unit;
-            int o = destOffset;
-            int i = 0;
-            int literalStart = -1;
-            while (i < units)
-            {
-                int run = 1;
-                while (i + run < units && run < MaxRun && UnitsEqual(src, i * unit, (i + run) * unit, unit))
-                {
-                    run++;
-                }
-
-                bool inLiteral = literalStart >= 0;
-                if (run >= 3 || (run == 2 && !inLiteral))
-                {
-                    if (inLiteral)
-                    {
-                        o = EmitLiteral(src, literalStart, i - literalStart, unit, dest, o);
-                        literalStart = -1;
-                    }
-
-                    if (dest != null)
-                    {
-                        dest[o] = (byte)(0x80 + run - 2);
-                        for (int b = 0; b < unit; b++)
-                        {
-                            dest[o + 1 + b] = src[i * unit + b];
-                        }
-                    }
-
-                    o += 1 + unit;
-                    i += run;
-                }
-                else
-                {
-                    if (!inLiteral)
-                    {
-                        literalStart = i;
-                    }
-
-                    i++;
-                    if (i - literalStart == MaxLiteral)
-                    {
-                        o = EmitLiteral(src, literalStart, MaxLiteral, unit, dest, o);
-                        literalStart = -1;
-                    }
-                }
-            }
-
-            if (literalStart >= 0)
-            {
-                o = EmitLiteral(src, literalStart, units - literalStart, unit, dest, o);
-            }
-
-            return o - destOffset;
-        }
-
-        private static int EmitLiteral(byte[] src, int firstUnit, int count, int unit, byte[]? dest, int o)
-        {
-            if (dest != null)
-            {
-                dest[o] = (byte)(count - 1);
-                int n = count * unit;
-                int s = firstUnit * unit;
-                for (int b = 0; b < n; b++)
-                {
-                    dest[o + 1 + b] = src[s + b];
-                }
-            }
-
-            return o + 1 + count * unit;
-        }
-
-        private static bool UnitsEqual(byte[] src, int a, int b, int unit)
-        {
-            for (int i = 0; i < unit; i++)
-            {
-                if (src[a + i] != src[b + i])
-                {
-                    return false;
-                }
-            }
-
             return true;
         }
     }

@@ -123,7 +123,7 @@ namespace BoardKit.Gateway.Publishing
             }
 
             PixelFormat format = RenderResult.SmallestFormat(colours);
-            int bpp = FrameCodec.BitsPerPixel((int)format);
+            int bpp = PixelPacking.BitsPerPixel((int)format);
             long raw = (((long)frame.Width * frame.Height * bpp) + 7) / 8;
             if (raw > WireLimits.MaxFrameRawBytes)
             {

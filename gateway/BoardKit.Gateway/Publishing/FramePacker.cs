@@ -6,7 +6,7 @@ namespace BoardKit.Gateway.Publishing
 {
     /// <summary>A frame ready for <see cref="FrameCodec.Encode"/>: header plus packed pixels.</summary>
     /// <param name="Header">Format, size and palette.</param>
-    /// <param name="Pixels">Packed pixels, exactly <see cref="FrameCodec.RawLength"/> bytes.</param>
+    /// <param name="Pixels">Packed pixels, exactly <see cref="PixelPacking.RawLength"/> bytes.</param>
     public sealed record PackedFrame(FrameHeader Header, byte[] Pixels);
 
     /// <summary>
@@ -27,8 +27,8 @@ namespace BoardKit.Gateway.Publishing
         {
             ArgumentNullException.ThrowIfNull(bitmap);
             int f = (int)format;
-            int entries = FrameCodec.PaletteEntries(f);
-            if (FrameCodec.BitsPerPixel(f) == 0)
+            int entries = PixelPacking.PaletteEntries(f);
+            if (PixelPacking.BitsPerPixel(f) == 0)
             {
                 throw new ArgumentException($"Unknown pixel format {format}.", nameof(format));
             }
@@ -53,7 +53,7 @@ namespace BoardKit.Gateway.Publishing
                 header.SetPaletteEntry(i, (byte)(c >> 16), (byte)(c >> 8), (byte)c);
             }
 
-            var pixels = new byte[FrameCodec.RawLength(f, bitmap.Width, bitmap.Height)];
+            var pixels = new byte[PixelPacking.RawLength(f, bitmap.Width, bitmap.Height)];
             for (int y = 0; y < bitmap.Height; y++)
             {
                 for (int x = 0; x < bitmap.Width; x++)
@@ -66,7 +66,7 @@ namespace BoardKit.Gateway.Publishing
                     }
 
                     int value = format == PixelFormat.Rgb888 ? (int)(bitmap.Palette[index] & 0xFFFFFF) : index;
-                    FrameCodec.SetPixel(f, bitmap.Width, pixels, x, y, value);
+                    PixelPacking.SetPixel(f, bitmap.Width, pixels, x, y, value);
                 }
             }
 
@@ -82,7 +82,7 @@ namespace BoardKit.Gateway.Publishing
             ArgumentNullException.ThrowIfNull(header);
             ArgumentNullException.ThrowIfNull(pixels);
             int f = header.Format;
-            int entries = FrameCodec.PaletteEntries(f);
+            int entries = PixelPacking.PaletteEntries(f);
             if (f == (int)PixelFormat.Rgb888)
             {
                 var colours = new System.Collections.Generic.Dictionary<uint, byte>();
@@ -91,7 +91,7 @@ namespace BoardKit.Gateway.Publishing
                 {
                     for (int x = 0; x < header.Width; x++)
                     {
-                        uint c = (uint)FrameCodec.GetPixel(f, header.Width, pixels, x, y);
+                        uint c = (uint)PixelPacking.GetPixel(f, header.Width, pixels, x, y);
                         if (!colours.TryGetValue(c, out byte index))
                         {
                             if (colours.Count == 256)
@@ -129,7 +129,7 @@ namespace BoardKit.Gateway.Publishing
             {
                 for (int x = 0; x < header.Width; x++)
                 {
-                    bitmap[x, y] = (byte)FrameCodec.GetPixel(f, header.Width, pixels, x, y);
+                    bitmap[x, y] = (byte)PixelPacking.GetPixel(f, header.Width, pixels, x, y);
                 }
             }
 

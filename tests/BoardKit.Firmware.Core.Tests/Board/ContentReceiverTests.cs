@@ -80,7 +80,7 @@ namespace BoardKit.Firmware.Core.Tests.Board
             header ??= new FrameHeader();
             byte[] pixels = new byte[WireLimits.MaxFrameRawBytes];
             Assert.IsTrue(b.Content.TryDecodeFrame(item, frame, header, pixels, out int error), WireError.Describe(error));
-            return pixels.AsSpan(0, FrameCodec.RawLength(header.Format, header.Width, header.Height)).ToArray();
+            return pixels.AsSpan(0, PixelPacking.RawLength(header.Format, header.Width, header.Height)).ToArray();
         }
 
         private static void AssertFrame(TestBoard r, int item, int frame, FrameHeader expected, byte[] expectedPixels)

@@ -207,13 +207,13 @@ namespace BoardKit.Firmware.Core.Tests.Playback
 
         private static byte[] Pack(FrameHeader h, string[] rows, Func<char, int> value)
         {
-            byte[] px = new byte[FrameCodec.RawLength(h.Format, h.Width, h.Height)];
+            byte[] px = new byte[PixelPacking.RawLength(h.Format, h.Width, h.Height)];
             for (int y = 0; y < h.Height; y++)
             {
                 Assert.AreEqual(h.Width, rows[y].Length, "ragged frame row " + y);
                 for (int x = 0; x < h.Width; x++)
                 {
-                    FrameCodec.SetPixel(h.Format, h.Width, px, x, y, value(rows[y][x]));
+                    PixelPacking.SetPixel(h.Format, h.Width, px, x, y, value(rows[y][x]));
                 }
             }
 

@@ -124,7 +124,7 @@ namespace BoardKit.Firmware.Core.Tests.Playback
                 header.Palette[i] = (byte)_rng.Next();
             }
 
-            byte[] pixels = new byte[FrameCodec.RawLength(format, width, height)];
+            byte[] pixels = new byte[PixelPacking.RawLength(format, width, height)];
             int density = _rng.Below(4);
             for (int i = 0; i < pixels.Length; i++)
             {

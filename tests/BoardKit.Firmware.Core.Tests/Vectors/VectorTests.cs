@@ -49,7 +49,7 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
                     .Meta("format", spec.Header.Format.ToString(CultureInfo.InvariantCulture))
                     .Meta("width", spec.Header.Width.ToString(CultureInfo.InvariantCulture))
                     .Meta("height", spec.Header.Height.ToString(CultureInfo.InvariantCulture))
-                    .Meta("palette", VectorFile.ToHex(spec.Header.Palette, 0, 3 * FrameCodec.PaletteEntries(spec.Header.Format)))
+                    .Meta("palette", VectorFile.ToHex(spec.Header.Palette, 0, 3 * PixelPacking.PaletteEntries(spec.Header.Format)))
                     .Meta("pixels", VectorFile.ToHex(spec.Pixels, 0, spec.Pixels.Length))
                     .Meta("compressed", (bytes[1] & 1) != 0 ? "true" : "false")
                     .Comment("Encoder input: FrameCodec.Encode(header, pixels, allowCompression: " + (spec.AllowCompression ? "true" : "false") + ")");
@@ -115,7 +115,7 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             {
                 VectorFile file = VectorFile.Load(spec.Name);
                 var header = new FrameHeader();
-                byte[] pixels = new byte[FrameCodec.RawLength((int)file.GetInt("format"), (int)file.GetInt("width"), (int)file.GetInt("height"))];
+                byte[] pixels = new byte[PixelPacking.RawLength((int)file.GetInt("format"), (int)file.GetInt("width"), (int)file.GetInt("height"))];
                 Assert.IsTrue(FrameCodec.TryDecode(file.Bytes, 0, file.Bytes.Length, header, pixels, out int error), spec.Name + ": " + WireError.Describe(error));
                 Assert.AreEqual((int)file.GetInt("format"), header.Format, spec.Name);
                 Assert.AreEqual((int)file.GetInt("width"), header.Width, spec.Name);

@@ -43,7 +43,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
                     {
                         if ((rows[y] & (0x10 >> x)) != 0)
                         {
-                            FrameCodec.SetPixel(1, width, px, left + 6 * c + x, top + y, 1);
+                            PixelPacking.SetPixel(1, width, px, left + 6 * c + x, top + y, 1);
                             lit++;
                         }
                     }
@@ -60,7 +60,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
             };
             foreach (int[] m in marks)
             {
-                FrameCodec.SetPixel(1, width, px, m[0], m[1], 1);
+                PixelPacking.SetPixel(1, width, px, m[0], m[1], 1);
                 lit++;
             }
 
@@ -96,9 +96,9 @@ namespace BoardKit.Firmware.Core.Tests.Wire
             {
                 for (int x = 0; x < 64; x++)
                 {
-                    if (FrameCodec.GetPixel(1, 64, mono, x, y) == 1)
+                    if (PixelPacking.GetPixel(1, 64, mono, x, y) == 1)
                     {
-                        FrameCodec.SetPixel(24, 64, rgb, x, y, 0xFFA501);
+                        PixelPacking.SetPixel(24, 64, rgb, x, y, 0xFFA501);
                     }
                 }
             }
@@ -113,7 +113,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
             int prev = -1, runLength = 0;
             for (int i = 0; i < 1024; i++)
             {
-                int v = FrameCodec.GetPixel(1, 64, mono, i % 64, i / 64);
+                int v = PixelPacking.GetPixel(1, 64, mono, i % 64, i / 64);
                 if (v != prev || runLength == 128)
                 {
                     pixelRuns++;

@@ -145,19 +145,19 @@ namespace BoardKit.Firmware.Core.Tests.Wire
         public void SetPixel_Mono1Origin_IsMostSignificantBit()
         {
             byte[] px = new byte[2];
-            FrameCodec.SetPixel(1, 16, px, 0, 0, 1);
-            FrameCodec.SetPixel(1, 16, px, 15, 0, 1);
+            PixelPacking.SetPixel(1, 16, px, 0, 0, 1);
+            PixelPacking.SetPixel(1, 16, px, 15, 0, 1);
             CollectionAssert.AreEqual(new byte[] { 0x80, 0x01 }, px);
             byte[] p2 = new byte[1];
-            FrameCodec.SetPixel(2, 4, p2, 1, 0, 3);
+            PixelPacking.SetPixel(2, 4, p2, 1, 0, 3);
             Assert.AreEqual(0x30, p2[0]);
             byte[] p4 = new byte[1];
-            FrameCodec.SetPixel(4, 2, p4, 0, 0, 0xA);
-            FrameCodec.SetPixel(4, 2, p4, 1, 0, 0x5);
+            PixelPacking.SetPixel(4, 2, p4, 0, 0, 0xA);
+            PixelPacking.SetPixel(4, 2, p4, 1, 0, 0x5);
             Assert.AreEqual(0xA5, p4[0]);
-            Assert.AreEqual(0x5, FrameCodec.GetPixel(4, 2, p4, 1, 0));
+            Assert.AreEqual(0x5, PixelPacking.GetPixel(4, 2, p4, 1, 0));
             byte[] rgb = new byte[6];
-            FrameCodec.SetPixel(24, 2, rgb, 1, 0, 0x0180A5);
+            PixelPacking.SetPixel(24, 2, rgb, 1, 0, 0x0180A5);
             CollectionAssert.AreEqual(new byte[] { 0, 0, 0, 0x01, 0x80, 0xA5 }, rgb);
         }
 
@@ -183,7 +183,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
                     header.Palette[i] = (byte)rng.Next();
                 }
 
-                int raw = FrameCodec.RawLength(t.format, t.width, t.height);
+                int raw = PixelPacking.RawLength(t.format, t.width, t.height);
                 byte[] pixels = new byte[raw];
                 int max = t.format == 24 ? 0xFFFFFF : (1 << t.format) - 1;
                 int colour = (int)(rng.Next() & (ulong)max);
@@ -193,7 +193,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
                     {
                         if (rng.Below(100) < t.density)
                         {
-                            FrameCodec.SetPixel(t.format, t.width, pixels, x, y, rng.Below(4) == 0 ? (int)(rng.Next() & (ulong)max) : colour);
+                            PixelPacking.SetPixel(t.format, t.width, pixels, x, y, rng.Below(4) == 0 ? (int)(rng.Next() & (ulong)max) : colour);
                         }
                     }
                 }
@@ -207,7 +207,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
                 var decoded = new FrameHeader();
                 Array.Clear(back);
                 bool ok = FrameCodec.TryDecode(dest, 3, n, decoded, back, out int error);
-                int palette = 3 * FrameCodec.PaletteEntries(t.format);
+                int palette = 3 * PixelPacking.PaletteEntries(t.format);
                 return ok && error == 0 && decoded.EncodedLength == n && decoded.Format == t.format
                     && decoded.Width == t.width && decoded.Height == t.height
                     && back.AsSpan(0, raw).SequenceEqual(pixels)
@@ -218,7 +218,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
         }
 
         [TestMethod]
-        public void PackRuns_LongRunsAndLiterals_SplitAtControlLimits()
+        public void RunLengthPack_LongRunsAndLiterals_SplitAtControlLimits()
         {
             byte[] src = new byte[1000];
             for (int i = 500; i < 1000; i++)
@@ -227,10 +227,10 @@ namespace BoardKit.Firmware.Core.Tests.Wire
             }
 
             byte[] packed = new byte[2000];
-            int n = FrameCodec.PackRuns(src, src.Length, 1, packed, 0);
-            Assert.AreEqual(n, FrameCodec.PackRuns(src, src.Length, 1, null, 0));
+            int n = RunLength.Pack(src, src.Length, 1, packed, 0);
+            Assert.AreEqual(n, RunLength.Pack(src, src.Length, 1, null, 0));
             byte[] back = new byte[1000];
-            Assert.IsTrue(FrameCodec.UnpackRuns(packed, 0, n, 1, back, 1000));
+            Assert.IsTrue(RunLength.Unpack(packed, 0, n, 1, back, 1000));
             CollectionAssert.AreEqual(src, back);
         }
 
