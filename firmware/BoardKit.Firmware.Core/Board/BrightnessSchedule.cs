@@ -46,12 +46,6 @@ namespace BoardKit.Firmware.Core.Board
         /// <summary>Local time offset, minutes (Vietnam: 420).</summary>
         public int UtcOffsetMinutes { get; private set; }
 
-        /// <summary>The level a brightness command set (0..255), or -1 when the schedule applies.</summary>
-        public int Override
-        {
-            get { return _override; }
-        }
-
         /// <summary>Sets the command override (0..255), or -1 to return to the schedule.</summary>
         public void SetOverride(int level)
         {

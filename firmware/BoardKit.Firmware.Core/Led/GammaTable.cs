@@ -9,9 +9,6 @@ namespace BoardKit.Firmware.Core.Led
     /// </summary>
     public sealed class GammaTable
     {
-        /// <summary>Default gamma: 2.2, the nominal gamma of sRGB displays (IEC 61966-2-1), which the editor's colours assume.</summary>
-        public const double DefaultGamma = 2.2;
-
         /// <summary>Smallest gamma accepted.</summary>
         public const double MinGamma = 0.5;
 

@@ -82,12 +82,5 @@ namespace BoardKit.Firmware.Core.Playback
 
             return _valid;
         }
-
-        /// <summary>Forgets what is loaded, so the next <see cref="Load"/> decodes again.</summary>
-        public void Forget()
-        {
-            _item = NothingLoaded;
-            _valid = false;
-        }
     }
 }

@@ -40,12 +40,6 @@ namespace BoardKit.Firmware.Core.Playback
             return ((u / (2 * PhaseMs)) * PhaseMs) + (inCycle > 0 ? inCycle : 0);
         }
 
-        /// <summary>Colour of bar <paramref name="bar"/> (0 red, 1 green, 2 blue, 3 white), 0xRRGGBB.</summary>
-        public static int BarColour(int bar)
-        {
-            return bar >= 0 && bar < BarCount ? BarColours[bar] : PanelPixels.Black;
-        }
-
         /// <summary>Draws the four colour bars over the whole panel. True if any pixel changed.</summary>
         public static bool DrawBars(PanelFrame panel)
         {

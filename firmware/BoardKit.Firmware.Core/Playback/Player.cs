@@ -167,12 +167,6 @@ namespace BoardKit.Firmware.Core.Playback
             _identifyActive = false;
         }
 
-        /// <summary>True while identify is set and <paramref name="monotonicMs"/> is before its end.</summary>
-        public bool IsIdentifyActiveAt(long monotonicMs)
-        {
-            return _identifyActive && monotonicMs < _identifyEndMs;
-        }
-
         /// <summary>Forgets the picture last drawn, so the next step redraws every pixel (after anything else wrote the panel).</summary>
         public void Invalidate()
         {

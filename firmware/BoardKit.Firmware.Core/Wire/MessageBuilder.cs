@@ -48,12 +48,6 @@ namespace BoardKit.Firmware.Core.Wire
         /// </summary>
         public ulong Epoch { get; set; }
 
-        /// <summary>Header of the last message built (kind, sequence, tag offset ...).</summary>
-        public EnvelopeHeader LastHeader
-        {
-            get { return _header; }
-        }
-
         /// <summary>Starts a program payload; fill the returned writer, then call <see cref="SealProgramOrAlert"/>.</summary>
         public ProgramWriter StartProgram(int utcOffsetMinutes)
         {
