@@ -1,56 +1,47 @@
+using BoardKit.Firmware.Core.Config;
+using BoardKit.Firmware.Core.Led;
+
 namespace BoardKit.Firmware
 {
     /// <summary>
-    /// Defaults for the reference board, hardware/boards/esp32-devkitc-v4.json (ESP32-WROOM-32E, 4 MB flash, no
-    /// PSRAM), used until the core parses I:\board.json (later work). Every value here must match that file, except the
-    /// three LED SPI settings, which the file does not have yet (it still names an RMT channel per chain).
+    /// What the firmware knows about the hardware without board.json: where the flash drive is, and the reference
+    /// board's LED layout (hardware/boards/esp32-devkitc-v4.json, first chain), used only to show a diagnostic code
+    /// when board.json is missing or cannot be used. Everything else comes from I:\board.json (BoardSetup.Load).
     /// </summary>
     internal static class ReferenceBoard
     {
         /// <summary>Internal flash drive: LittleFS on the `config` partition, 256 KB on 4 MB boards (nanoframework/facts.md §4).</summary>
         public const string StorageRoot = "I:\\";
 
-        /// <summary>Board config with the pin map (hardware/README.md). Deployed with nanoff --filedeployment.</summary>
-        public const string ConfigFile = "board.json";
-
-        /// <summary>This board's HMAC key (see ../README.md, "Board key and config"). Never in code or in git.</summary>
-        public const string KeyFile = "board.key";
-
-        /// <summary>The last verified program, written by the player once it exists (later work).</summary>
-        public const string ProgramFile = "program.bin";
-
-        /// <summary>LED data GPIO of chain 0 ("ledData"[0].gpio), the SPI bus's MOSI; through a 74AHCT125 level shifter.</summary>
-        public const int LedDataGpio = 18;
-
         /// <summary>
-        /// SPI bus of chain 0: 1 or 2 on the ESP32 (nanoframework/facts.md §2.3). Chain 1 would take the other bus.
+        /// The layout BoardSetup falls back to when board.json cannot be used: chain 0 of the reference board, one 32 x 8
+        /// WS2812B module (256 LEDs, columns, serpentine, first LED top-left: the usual 8 x 32 flexible matrix) on SPI
+        /// bus 1 with its data line on GPIO 23 and the bus clock parked on the unconnected GPIO 18, as in
+        /// hardware/boards/esp32-devkitc-v4.json and firmware/examples/board.json. A board wired differently shows the
+        /// code garbled or not at all, but still reports it on the serial console.
+        /// <para>
+        /// The board cannot run on this configuration (BoardSetup: no keys, no network), so only the LED fields matter.
+        /// Power: a 2 A supply (1.6 A LED budget at the default 80 %), the least a panel of this size is built with; a
+        /// diagnostic code lights a few dozen LEDs, far below it. No button: a board that cannot run ignores it anyway.
+        /// </para>
         /// </summary>
-        public const int LedSpiBus = 1;
-
-        /// <summary>
-        /// SPI clock GPIO of chain 0's bus. It toggles at 2.4 MHz during each frame, so nothing may be connected to it.
-        /// GPIO 32 is unused in the board file and is neither a strapping nor a flash pin; it is one of the two 32 kHz
-        /// crystal pins, so it is usable only where no crystal is fitted (to be confirmed on the hardware).
-        /// </summary>
-        public const int LedSpiClockGpio = 32;
-
-        /// <summary>
-        /// MISO GPIO of chain 0's bus (the bus opens full duplex, as the upstream Ws28xx sample does): input-only GPIO 35,
-        /// otherwise unused. Without it, bus 1 would claim its default MISO, GPIO 25 (nanoframework/facts.md §2.3).
-        /// </summary>
-        public const int LedSpiMisoGpio = 35;
-
-        /// <summary>
-        /// LEDs on chain 0: a 32 x 8 matrix, 256 LEDs. Its SPI bit stream is 9 bytes per LED plus the latch, about
-        /// 2.3 KB, far below the 20,460-byte limit of one ESP32 SPI transfer (nanoframework/facts.md §2.4). Replaced by
-        /// the board config's panel size.
-        /// </summary>
-        public const int LedCount = 256;
-
-        /// <summary>Emergency button GPIO ("emergencyButton".gpio): normally open to GND, internal pull-up, active low.</summary>
-        public const int EmergencyButtonGpio = 27;
-
-        /// <summary>Button debounce in ms ("emergencyButton".debounceMs); filtered natively by GpioPin.DebounceTimeout.</summary>
-        public const int EmergencyButtonDebounceMs = 50;
+        public static BoardConfig FallbackConfig()
+        {
+            var config = new BoardConfig();
+            config.Board = "unprovisioned";
+            config.Site = "unprovisioned";
+            config.Panel = new PanelConfig { Width = 32, Height = 8 };
+            config.Chains = new ChainConfig[]
+            {
+                new ChainConfig { SpiBus = 1, MosiGpio = 23, ClockGpio = 18, Leds = 256 },
+            };
+            config.Tiles = new TileLayout[]
+            {
+                new TileLayout { Chain = 0, FirstLed = 0, X = 0, Y = 0, Width = 32, Height = 8, Origin = TileLayout.OriginTopLeft, ColumnMajor = true, Serpentine = true, Rotation = 0 },
+            };
+            config.Power = new PowerConfig { SupplyMilliamps = 2000 };
+            config.Button = null;
+            return config;
+        }
     }
 }

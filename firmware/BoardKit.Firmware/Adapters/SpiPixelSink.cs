@@ -34,6 +34,19 @@ namespace BoardKit.Firmware.Adapters
         private SpiDevice? _device;
 
         /// <summary>
+        /// The MISO pin the glue gives bus <paramref name="busId"/>: GPIO 39 for bus 1, GPIO 36 for bus 2. Both are
+        /// input-only (no output driver, so nothing is ever driven on them) and board.json can never name them
+        /// (Esp32Pins refuses 34-39), so they cannot clash with a chain's pins or the button; each bus needs its own,
+        /// because opening a bus reserves its pins (facts.md §2.3). With them both buses open full duplex, as the
+        /// upstream Ws28xx sample does; without a MISO, bus 1 would keep its default MISO, GPIO 25, which board.json may
+        /// give to the button or the other chain. The pins must stay unconnected.
+        /// </summary>
+        public static int ParkedMisoGpio(int busId)
+        {
+            return busId == 1 ? 39 : 36;
+        }
+
+        /// <summary>
         /// Routes the bus's pins and opens SPI bus <paramref name="busId"/> (1 or 2 on the ESP32) for one chain.
         /// Call before anything else opens these GPIOs: the bus reserves all three pins (facts.md §2.3).
         /// </summary>
