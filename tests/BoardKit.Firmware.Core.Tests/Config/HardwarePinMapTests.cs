@@ -8,9 +8,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
 {
     /// <summary>
     /// firmware/examples/board.json against the pin maps in hardware/boards. The example describes the reference board,
-    /// esp32-devkitc-v4.json. Its LED data pin is deliberately NOT compared: the pin maps still describe the RMT driver
-    /// (ledData gpio 18 / 19 with rmtChannel), while board.json describes SPI chains (IPixelSink: one SPI transfer on
-    /// the chain's MOSI pin) and the example uses GPIO 23, the ESP32's VSPI MOSI. Reconciling the two is hardware work.
+    /// esp32-devkitc-v4.json: its button and its first LED chain (SPI bus, data and clock pins) must be the pin map's.
     /// </summary>
     [TestClass]
     public sealed class HardwarePinMapTests
@@ -28,6 +26,16 @@ namespace BoardKit.Firmware.Core.Tests.Config
             Assert.AreEqual(button.GetProperty("holdToTriggerMs").GetInt32(), c.Button.HoldMs);
             Assert.AreEqual("InputPullUp", button.GetProperty("mode").GetString(), "ButtonConfig documents the internal pull-up, pressed = low");
             Assert.AreEqual("low", button.GetProperty("activeLevel").GetString());
+        }
+
+        [TestMethod]
+        public void ReferenceExample_FirstChain_MirrorsTheReferencePinMap()
+        {
+            JsonElement chain0 = PinMap("esp32-devkitc-v4.json").GetProperty("ledData")[0];
+            BoardConfig c = BoardConfigParserTests.ParseOk(ConfigFiles.ExampleBoardJson());
+            Assert.AreEqual(chain0.GetProperty("spiBus").GetInt32(), c.Chains[0].SpiBus);
+            Assert.AreEqual(chain0.GetProperty("gpio").GetInt32(), c.Chains[0].MosiGpio);
+            Assert.AreEqual(chain0.GetProperty("clockGpio").GetInt32(), c.Chains[0].ClockGpio);
         }
 
         [TestMethod]
