@@ -15,9 +15,9 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
 {
     /// <summary>
     /// Runs every tests/vectors/neg-*.hex as an independent implementation would, from the file alone: a fresh receive
-    /// path (the key, board and session nonce of the metadata; no replay state, no content, RAM flash), the
-    /// preconditions of the metadata (board-time, network-time, after), then the vector, which must be refused with
-    /// exactly the WireError of "expect" and change nothing.
+    /// path (the key, board and session nonce of the metadata; no content, RAM flash; no replay state unless "state"
+    /// names a state vector to boot with), the other preconditions of the metadata (board-time, network-time, after),
+    /// then the vector, which must be refused with exactly the WireError of "expect" and change nothing.
     /// </summary>
     [TestClass]
     public sealed class NegativeVectorTests
@@ -30,6 +30,7 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             "neg-alert-expired", "neg-alert-no-issue-time", "neg-bad-item-count", "neg-bad-frame-count",
             "neg-scroll-speed-zero", "neg-blink-300", "neg-compressed-length-zero", "neg-raw-length-wrong", "neg-rle-short",
             "neg-unknown-command", "neg-brightness-percent-101", "neg-identify-zero", "neg-resync-epoch-zero",
+            "neg-too-old", "neg-command-queue-full",
         };
 
         [TestMethod]
@@ -102,7 +103,7 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             foreach (string name in NegativeNames())
             {
                 VectorFile file = VectorFile.Load(name);
-                if (file.TryGet("after") == null && file.TryGet("board-time") == null && file.TryGet("network-time") == null)
+                if (file.TryGet("after") == null && file.TryGet("board-time") == null && file.TryGet("network-time") == null && file.TryGet("state") == null)
                 {
                     continue;
                 }
@@ -154,6 +155,8 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
                 Assert.AreEqual(VectorCatalog.Session, file.GetUInt64("session"), name);
                 string? network = file.TryGet("network-time");
                 Assert.IsTrue(network == null || (network == "yes" && file.TryGet("board-time") != null), name + ": network-time needs board-time");
+                string? state = file.TryGet("state");
+                Assert.IsTrue(state == null || state.StartsWith("state-", StringComparison.Ordinal), name + ": state names a state vector");
             }
         }
 
@@ -187,14 +190,21 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             public static NegativeBoard For(VectorFile file, bool withPreconditions)
             {
                 var files = new RecordingFileStore();
+                string? state = withPreconditions ? file.TryGet("state") : null;
+                if (state != null)
+                {
+                    byte[] saved = VectorFile.Load(state).Bytes;
+                    files.Write(BoardStorage.StateFile1, saved, saved.Length);
+                }
+
                 var storage = new BoardStorage(files);
                 var replay = new ReplayGuard();
-                Assert.AreEqual(BoardStorage.StateFresh, storage.LoadState(replay));
+                Assert.AreEqual(state == null ? BoardStorage.StateFresh : BoardStorage.StateLoaded, storage.LoadState(replay), file.Name);
                 var clock = new BoardClock();
                 string? time = withPreconditions ? file.TryGet("board-time") : null;
                 long boardTime = time == null ? 0 : long.Parse(time, CultureInfo.InvariantCulture);
                 bool network = withPreconditions && file.TryGet("network-time") == "yes";
-                clock.Start(network ? 0 : boardTime, 0);
+                clock.Start(network ? 0 : time != null ? boardTime : replay.TimeLowerBound, 0);
                 if (network)
                 {
                     clock.SetNetworkTime(boardTime * 1000, 0);
@@ -256,6 +266,11 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
                 if (sequence == 0)
                 {
                     return;
+                }
+
+                while (Receiver.Commands.Count > 0)
+                {
+                    Receiver.Commands.RemoveOldest(); // the board carries out what it holds (neg-command-queue-full)
                 }
 
                 MessageBuilder b = VectorCatalog.Builder();

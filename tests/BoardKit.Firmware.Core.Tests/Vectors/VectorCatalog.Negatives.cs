@@ -31,11 +31,12 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
         /// <summary>
         /// A negative vector: the bytes, the verdict a board must give (<paramref name="Expect"/>, a WireError), the
         /// notes that say what is wrong, and the preconditions: the board's time in unix seconds (0 = unknown; a lower
-        /// bound unless <paramref name="NetworkTime"/>) and the vectors it accepted before (<paramref name="After"/>).
+        /// bound unless <paramref name="NetworkTime"/>), the replay state vector it boots with (<paramref name="State"/>,
+        /// else none: a fresh board) and the vectors it accepted before (<paramref name="After"/>).
         /// <paramref name="Repaired"/>, where one field can be put right: the same message with that field as a gateway
         /// would write it (re-signed), which the same board accepts; so the vector is wrong in that field only.
         /// </summary>
-        public sealed record NegativeSpec(string Name, string Description, int Expect, Func<byte[]> Build, Note[] Notes, uint BoardTime = 0, bool NetworkTime = false, string[]? After = null, Func<byte[]>? Repaired = null)
+        public sealed record NegativeSpec(string Name, string Description, int Expect, Func<byte[]> Build, Note[] Notes, uint BoardTime = 0, bool NetworkTime = false, string[]? After = null, Func<byte[]>? Repaired = null, string? State = null)
         {
             public string[] Preconditions => After ?? Array.Empty<string>();
         }
@@ -123,6 +124,18 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
                 () => AlertWith(AlertItem(), NegativeAlertSequence, 0),
                 new[] { new Note("issued at", "an alert must say when it was issued (its 7-day maximum lifetime counts from then): Expired, whatever the board's time") },
                 Repaired: () => AlertWith(AlertItem(), NegativeAlertSequence, IssuedAt)),
+
+            new NegativeSpec("neg-too-old", "an alert in content epoch 3 issued 2026-01-01T23:59:59Z, to a board that booted with state-recovering (recovery floor 2026-01-02T00:00:00Z, no alert record)", WireError.TooOld,
+                () => AlertWith(AlertItemUntil(0), AlertSequence, RecoveredIssuedAt - 1, RecoveredEpoch),
+                new[] { new Note("issued at", "before the recovery floor 2026-01-02T00:00:00Z, on a stream without a record while the board recovers a lost state: TooOld") },
+                Repaired: () => AlertWith(AlertItemUntil(0), AlertSequence, RecoveredIssuedAt, RecoveredEpoch),
+                State: "state-recovering"),
+
+            // Board state: the command queue.
+            new NegativeSpec("neg-command-queue-full", "msg-command-end-emergency (0x109) to a board already holding 4 waiting commands (0x105-0x108)", WireError.CommandQueueFull,
+                CommandEndEmergency,
+                new[] { new Note("command code", "the board holds its maximum of 4 waiting commands (the vectors in after): CommandQueueFull; the sequence is not used, so the gateway may send it again") },
+                After: new[] { "msg-command-brightness", "msg-command-identify", "msg-command-brightness-level", "msg-command-resync" }),
 
             // Payload validation: program, item and frame.
             new NegativeSpec("neg-bad-item-count", "a program with item count 0 and no items", WireError.BadItemCount,
@@ -242,9 +255,10 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             return p;
         }
 
-        private static byte[] AlertWith(ProgramItem item, ulong sequence, uint issuedAt)
+        private static byte[] AlertWith(ProgramItem item, ulong sequence, uint issuedAt, ulong epoch = 0)
         {
             MessageBuilder b = Builder();
+            b.Epoch = epoch;
             ProgramWriter w = b.StartAlert();
             w.BeginItem(item);
             w.AddFrame(Mono1Header(), Mono1Pixels(), 8, true);

@@ -122,6 +122,11 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
                     w.Meta("network-time", "yes");
                 }
 
+                if (spec.State != null)
+                {
+                    w.Meta("state", spec.State);
+                }
+
                 if (spec.After != null)
                 {
                     w.Meta("after", string.Join(" ", spec.After));
