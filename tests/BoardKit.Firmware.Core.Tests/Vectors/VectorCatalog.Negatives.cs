@@ -10,9 +10,10 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
     /// <summary>
     /// The negative vectors, tests/vectors/neg-*.hex: one message per file that a board must refuse with exactly one
     /// WireError, on a fresh receive path (the one key of the metadata, the session nonce of the metadata, no state,
-    /// no content) after the preconditions of the file (metadata "after", "board-time", "network-time"). Built by hand
-    /// here (header, payload and HMAC written with .NET's own HMACSHA256, not the production encoder), so that each
-    /// file is wrong in exactly the field its notes name; every other field is as a gateway would write it.
+    /// no content) after the preconditions of the file (metadata "state", "after", "board-time", "network-time"). What
+    /// the production encoder would refuse to write is built here field by field and signed with .NET's own HMACSHA256;
+    /// the rest comes from the catalog's builders (patched and re-signed where the envelope changes). Each file is wrong
+    /// in exactly the field its note names; every other field is as a gateway would write it.
     /// </summary>
     internal static partial class VectorCatalog
     {
