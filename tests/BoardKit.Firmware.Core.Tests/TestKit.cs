@@ -15,6 +15,35 @@ namespace BoardKit.Firmware.Core.Tests
             return ring;
         }
 
+        /// <summary>Both vector keys: the published key under key id 1 and the second key (reversed) under key id 2.</summary>
+        public static KeyRing AllVectorKeys()
+        {
+            KeyRing ring = VectorKeys();
+            if (!ring.Add(VectorCatalog.SecondKeyId, VectorCatalog.SecondKey()))
+            {
+                throw new InvalidOperationException("the second vector key was refused");
+            }
+
+            return ring;
+        }
+
+        /// <summary>
+        /// A ring with the key a vector file's metadata names (key, key-id): the published key through
+        /// AddTestVectorKey, any other (the second key) through Add. Fails the test if the ring refuses it.
+        /// </summary>
+        public static KeyRing KeysOf(BoardKit.Tests.Shared.VectorFile file)
+        {
+            var ring = new KeyRing(1);
+            int id = (int)file.GetInt("key-id");
+            byte[] key = file.GetHex("key");
+            if (!ring.AddTestVectorKey(id, key) && !ring.Add(id, key))
+            {
+                throw new InvalidOperationException(file.Name + ": the key of its metadata was refused");
+            }
+
+            return ring;
+        }
+
         /// <summary>Opens a message addressed to the vector board with the vector key; fails the test if it does not open.</summary>
         public static EnvelopeHeader Open(byte[] message)
         {

@@ -11,12 +11,7 @@ namespace BoardKit.Firmware.Core.Tests.Board
     internal static class Messages
     {
         /// <summary>A second key for the vector board, installed as key id 2 in rotation tests.</summary>
-        public static byte[] SecondKey()
-        {
-            byte[] key = VectorCatalog.Key();
-            Array.Reverse(key);
-            return key;
-        }
+        public static byte[] SecondKey() => VectorCatalog.SecondKey();
 
         public static MessageBuilder Builder(ulong epoch = 0, int keyId = VectorCatalog.KeyId)
         {

@@ -8,7 +8,7 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
     /// for byte (VectorTests); the files are (re)written from here only on request (VectorTests.Regenerate).
     /// Asymmetric bit patterns (0x01, 0x80, 0xA5) so that byte-order and bit-order mistakes show.
     /// </summary>
-    internal static class VectorCatalog
+    internal static partial class VectorCatalog
     {
         public const int KeyId = 1;
         public const string BoardIdText = "lc-mlt-gate-1";
@@ -24,6 +24,17 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
         public const ulong StatusSequence = 0x0000000000000001;
         public const ulong EventSequence = 0x0000000000000002;
 
+        // Added with the emergency preset, content epochs, key rotation and the new commands, status tags and events.
+        public const int SecondKeyId = 2;
+        public const ulong PresetSequence = 0x0000000000030001;
+        public const ulong BrightnessLevelSequence = 0x0000000000000107;
+        public const ulong ResyncSequence = 0x0000000000000108;
+        public const ulong EndEmergencySequence = 0x0000000000000109;
+        public const ulong RebootSequence = 0x000000000000010A;
+        public const ulong StatusV2Sequence = 0x0000000000000003;
+        public const ulong EventEmergencySequence = 0x0000000000000004;
+        public const uint ResyncEpoch = 1;
+
         /// <summary>Key bytes 00 01 02 ... 1F.</summary>
         public static byte[] Key()
         {
@@ -33,6 +44,14 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
                 k[i] = (byte)i;
             }
 
+            return k;
+        }
+
+        /// <summary>The second vector key, the vector key reversed (1F 1E ... 00), installed under key id 2 (key rotation vectors).</summary>
+        public static byte[] SecondKey()
+        {
+            byte[] k = Key();
+            Array.Reverse(k);
             return k;
         }
 
@@ -263,7 +282,11 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             return Take(b, b.BuildEvent(EventValue(), EventSequence, Session, IssuedAt));
         }
 
-        public sealed record MessageSpec(string Name, string Description, Func<byte[]> Build);
+        /// <summary>A message vector; signed with the vector key under key id 1 unless <paramref name="SignerKeyId"/> says 2 (the second key).</summary>
+        public sealed record MessageSpec(string Name, string Description, Func<byte[]> Build, int SignerKeyId = 1)
+        {
+            public byte[] SignerKey() => SignerKeyId == KeyId ? Key() : SecondKey();
+        }
 
         public static MessageSpec[] Messages() => new[]
         {
@@ -275,7 +298,122 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             new MessageSpec("msg-live-frame", "live frame: Rgb888 4x2, run-length", LiveFrame),
             new MessageSpec("msg-status", "board status with every field", Status),
             new MessageSpec("msg-event", "board event: message rejected (replay)", Event),
+            new MessageSpec("msg-preset", "emergency preset: one static emergency item, Palette2 (run-length), blinks once a second", Preset),
+            new MessageSpec("msg-program-epoch1", "program in content epoch 1 (session field 1): one static item, Mono1; the stream starts over in a new epoch, so msg-program's sequence is new again", ProgramEpoch1),
+            new MessageSpec("msg-program-key2", "program signed with the second key (key id 2, the vector key reversed): one static item, Mono1; a higher key id starts the stream over", ProgramKey2, SecondKeyId),
+            new MessageSpec("msg-command-brightness-level", "command: brightness, level mode, level 0xA5 (165)", CommandBrightnessLevel),
+            new MessageSpec("msg-command-resync", "command: resync, start content epoch 1", CommandResync),
+            new MessageSpec("msg-command-end-emergency", "command: end local emergency", CommandEndEmergency),
+            new MessageSpec("msg-command-reboot", "command: reboot (the captured command of board-reboot.txt)", CommandReboot),
+            new MessageSpec("msg-status-v2", "board status with every field, tags 0x0D-0x10 included", StatusV2),
+            new MessageSpec("msg-event-emergency", "board event: local emergency started with the button, with the event time", EventEmergency),
         };
+
+        /// <summary>The preset's item: static, emergency, dwell 10 s, blinks once a second, always valid.</summary>
+        public static ProgramItem PresetItem() => new ProgramItem
+        {
+            Layout = ProgramItem.LayoutStatic,
+            Level = ProgramItem.LevelEmergency,
+            DwellMs = 10000,
+            BlinkPeriodMs = 1000,
+        };
+
+        public static byte[] Preset()
+        {
+            MessageBuilder b = Builder();
+            ProgramWriter w = b.StartPreset();
+            w.BeginItem(PresetItem());
+            w.AddFrame(Palette2Header(), Palette2Pixels(), 12, true);
+            w.EndItem();
+            return Take(b, b.SealProgramOrAlert(PresetSequence, IssuedAt));
+        }
+
+        /// <summary>The one item of the small programs (msg-program-epoch1, msg-program-key2, negative vectors): static, normal, 5 s, always.</summary>
+        public static ProgramItem SmallProgramItem() => new ProgramItem
+        {
+            Layout = ProgramItem.LayoutStatic,
+            Level = ProgramItem.LevelNormal,
+            DwellMs = 5000,
+        };
+
+        /// <summary>A one-item program (SmallProgramItem, the Mono1 frame run-length) with any sequence, epoch, key and issue time.</summary>
+        public static byte[] SmallProgram(ulong sequence, ulong epoch = 0, int keyId = KeyId, uint issuedAt = IssuedAt)
+        {
+            MessageBuilder b = keyId == KeyId ? Builder() : new MessageBuilder(BoardHash(), keyId, SecondKey());
+            b.Epoch = epoch;
+            ProgramWriter w = b.StartProgram(420);
+            w.BeginItem(SmallProgramItem());
+            w.AddFrame(Mono1Header(), Mono1Pixels(), 8, true);
+            w.EndItem();
+            return Take(b, b.SealProgramOrAlert(sequence, issuedAt));
+        }
+
+        public static byte[] ProgramEpoch1() => SmallProgram(ProgramSequence, epoch: 1);
+
+        public static byte[] ProgramKey2() => SmallProgram(ProgramSequence, keyId: SecondKeyId);
+
+        public static Command BrightnessLevel() => new Command { Code = Command.CodeBrightness, BrightnessMode = Command.BrightnessModeLevel, BrightnessValue = 0xA5 };
+
+        public static Command Resync() => new Command { Code = Command.CodeResync, Epoch = ResyncEpoch };
+
+        public static Command EndEmergency() => new Command { Code = Command.CodeEndLocalEmergency };
+
+        public static Command Reboot() => new Command { Code = Command.CodeReboot };
+
+        public static byte[] CommandBrightnessLevel() => BuildCommand(BrightnessLevel(), BrightnessLevelSequence);
+
+        public static byte[] CommandResync() => BuildCommand(Resync(), ResyncSequence);
+
+        public static byte[] CommandEndEmergency() => BuildCommand(EndEmergency(), EndEmergencySequence);
+
+        public static byte[] CommandReboot() => BuildCommand(Reboot(), RebootSequence);
+
+        private static byte[] BuildCommand(Command command, ulong sequence)
+        {
+            MessageBuilder b = Builder();
+            return Take(b, b.BuildCommand(command, sequence, Session, IssuedAt));
+        }
+
+        /// <summary>Every field of StatusValue, and flags (local emergency, power limited), epoch 1, board time 01:00Z from the network, showing the local emergency.</summary>
+        public static BoardStatus StatusV2Value()
+        {
+            BoardStatus s = StatusValue();
+            s.SetFirmwareVersion("1.1.0-a5");
+            s.AlertState = BoardStatus.AlertActive;
+            s.LastRejectionCode = WireError.SequenceAhead;
+            s.Flags = BoardStatus.FlagLocalEmergency | BoardStatus.FlagPowerLimited;
+            s.Mark(BoardStatus.TagFlags);
+            s.Epoch = ResyncEpoch;
+            s.Mark(BoardStatus.TagEpoch);
+            s.BoardTime = 1767229200; // 2026-01-01T01:00:00Z
+            s.BoardTimeQuality = 2; // network
+            s.Mark(BoardStatus.TagBoardTime);
+            s.Showing = 4; // local emergency
+            s.Mark(BoardStatus.TagShowing);
+            return s;
+        }
+
+        public static byte[] StatusV2()
+        {
+            MessageBuilder b = Builder();
+            return Take(b, b.BuildStatus(StatusV2Value(), StatusV2Sequence, Session, IssuedAt));
+        }
+
+        public static BoardEvent EventEmergencyValue() => new BoardEvent
+        {
+            Code = BoardEvent.CodeEmergencyStarted,
+            Detail = BoardEvent.SourceButton,
+            Kind = 0,
+            Sequence = 0,
+            UptimeSeconds = 0x00000A51,
+            TimeUnixSeconds = 1767225728, // 2026-01-01T00:02:08Z
+        };
+
+        public static byte[] EventEmergency()
+        {
+            MessageBuilder b = Builder();
+            return Take(b, b.BuildEvent(EventEmergencyValue(), EventEmergencySequence, Session, IssuedAt));
+        }
 
         private static byte[] Take(MessageBuilder b, int n)
         {

@@ -14,6 +14,9 @@ namespace BoardKit.Firmware.Core.Tests.Wire
     {
         private static readonly byte[] BoardHash = VectorCatalog.BoardHash();
 
+        /// <summary>Both vector keys: the message vectors include msg-program-key2, signed with the second key under key id 2.</summary>
+        private static KeyRing AllKeys => TestKit.AllVectorKeys();
+
         private static int OpenError(byte[] msg, int length, KeyRing? keys = null, byte[]? boardHash = null)
         {
             var header = new EnvelopeHeader();
@@ -41,7 +44,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
             {
                 for (int n = 0; n < msg.Length; n++)
                 {
-                    int error = OpenError(msg, n);
+                    int error = OpenError(msg, n, AllKeys);
                     Assert.AreNotEqual(WireError.None, error, "length " + n);
                     Assert.IsTrue(error == WireError.Truncated || error == WireError.BadMagic, "length " + n + ": " + WireError.Describe(error));
                 }
@@ -57,7 +60,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
                 for (int n = 0; n < msg.Length; n++)
                 {
                     byte[] cut = msg.AsSpan(0, n).ToArray();
-                    Assert.AreNotEqual(WireError.None, OpenError(cut, n));
+                    Assert.AreNotEqual(WireError.None, OpenError(cut, n, AllKeys));
                 }
             }
         }
@@ -71,12 +74,12 @@ namespace BoardKit.Firmware.Core.Tests.Wire
                 for (int bit = 0; bit < msg.Length * 8; bit++)
                 {
                     msg[bit / 8] ^= (byte)(0x80 >> (bit % 8));
-                    int error = OpenError(msg, msg.Length);
+                    int error = OpenError(msg, msg.Length, AllKeys);
                     Assert.AreNotEqual(WireError.None, error, "bit " + bit);
                     msg[bit / 8] ^= (byte)(0x80 >> (bit % 8));
                 }
 
-                Assert.AreEqual(WireError.None, OpenError(msg, msg.Length));
+                Assert.AreEqual(WireError.None, OpenError(msg, msg.Length, AllKeys));
             }
         }
 
