@@ -19,7 +19,7 @@ namespace BoardKit.Firmware.Core.Tests
         public static KeyRing AllVectorKeys()
         {
             KeyRing ring = VectorKeys();
-            if (!ring.Add(VectorCatalog.SecondKeyId, VectorCatalog.SecondKey()))
+            if (!ring.AddTestVectorKey(VectorCatalog.SecondKeyId, VectorCatalog.SecondKey()))
             {
                 throw new InvalidOperationException("the second vector key was refused");
             }

@@ -78,6 +78,12 @@ namespace BoardKit.Firmware.Core.Board
             get { return _files; }
         }
 
+        /// <summary>File name of the content of persistent <paramref name="stream"/> (ReplayGuard.Stream*).</summary>
+        public string ContentFile(int stream)
+        {
+            return _contentNames[stream];
+        }
+
         /// <summary>
         /// Replaces the content file of <paramref name="stream"/> with message[0..length) atomically (write NAME.new,
         /// delete NAME, rename). False when the flash failed; the old file may then still be there, or only NAME.new.

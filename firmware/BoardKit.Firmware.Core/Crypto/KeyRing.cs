@@ -36,8 +36,8 @@ namespace BoardKit.Firmware.Core.Crypto
         }
 
         /// <summary>
-        /// Installs the key published with the test vectors (docs/protocol.md 14). Only for checking those vectors on the
-        /// host; a board loads its keys with Config.KeyFile, which goes through <see cref="Add"/> and so refuses it.
+        /// Installs a key published with the test vectors (docs/protocol.md 14). Only for checking those vectors on the
+        /// host; a board loads its keys with Config.KeyFile, which goes through <see cref="Add"/> and so refuses them.
         /// </summary>
         public bool AddTestVectorKey(int keyId, byte[] key)
         {
@@ -60,8 +60,9 @@ namespace BoardKit.Firmware.Core.Crypto
 
         /// <summary>
         /// Why <paramref name="key"/> must never protect a board, or null when it may: not 32 bytes; a single byte
-        /// repeated (all zeros is what an unprovisioned flash reads as); the key the test vectors publish (00 01 .. 1F);
-        /// the key of firmware/examples/board.key.example (BADC0FFEE0DDF00D four times). English, never showing key bytes.
+        /// repeated (all zeros is what an unprovisioned flash reads as); the two keys the test vectors publish (00 01 ..
+        /// 1F and its reverse 1F 1E .. 00); the key of firmware/examples/board.key.example (BADC0FFEE0DDF00D four
+        /// times). English, never showing key bytes.
         /// </summary>
         public static string? UnusableReason(byte[] key)
         {
@@ -85,7 +86,7 @@ namespace BoardKit.Firmware.Core.Crypto
 
             if (IsPublishedTestKey(key))
             {
-                return "this is the published test-vector key 000102...1E1F (docs/protocol.md section 14)";
+                return "this is a published test-vector key (000102...1E1F or 1F1E...0100, docs/protocol.md section 14)";
             }
 
             return example ? "this is the example key of firmware/examples/board.key.example" : null;
@@ -159,15 +160,15 @@ namespace BoardKit.Firmware.Core.Crypto
                 return false;
             }
 
+            bool ascending = true;
+            bool descending = true;
             for (int i = 0; i < key.Length; i++)
             {
-                if (key[i] != i)
-                {
-                    return false;
-                }
+                ascending &= key[i] == i;
+                descending &= key[i] == KeySize - 1 - i;
             }
 
-            return true;
+            return ascending || descending;
         }
 
         private bool Install(int keyId, byte[] key)

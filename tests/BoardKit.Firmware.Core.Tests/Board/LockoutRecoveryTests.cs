@@ -131,7 +131,7 @@ namespace BoardKit.Firmware.Core.Tests.Board
         public void KeyRotation_StreamStuckWithOldKey_NewKeyStartsFreshAndOldKeyMessagesRefused()
         {
             var keys = TestKit.VectorKeys();
-            Assert.IsTrue(keys.Add(2, Messages.SecondKey()), "the next key, installed at provisioning");
+            Assert.IsTrue(keys.AddTestVectorKey(2, Messages.SecondKey()), "the next key, installed at provisioning");
             var board = new TestBoard(keys: keys);
             byte[] stuck = Messages.Program(ulong.MaxValue, Now2026, 0x01);
             byte[] oldKeyAlert = Messages.Alert(Ms2026, Now2026, marker: 0x02);
@@ -147,7 +147,7 @@ namespace BoardKit.Firmware.Core.Tests.Board
 
             // Removing key 1 later: what the board holds is signed with key 2, so it still restores.
             var onlyNew = new KeyRing(2);
-            onlyNew.Add(2, Messages.SecondKey());
+            onlyNew.AddTestVectorKey(2, Messages.SecondKey());
             var afterRemoval = new TestBoard(board.Files, onlyNew, nonce: 3);
             Assert.AreEqual(2, afterRemoval.Restored);
             Assert.AreEqual(0x03, Shown(afterRemoval, 0));

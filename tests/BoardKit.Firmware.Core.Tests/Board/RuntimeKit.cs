@@ -20,7 +20,8 @@ namespace BoardKit.Firmware.Core.Tests.Board
         public const ulong Nonce = 0x1122334455667788;
         public const uint T = VectorCatalog.IssuedAt;
 
-        public static readonly byte[] Key = Messages.SecondKey();
+        /// <summary>This board's own key (a board refuses the published vector keys).</summary>
+        public static readonly byte[] Key = Convert.FromHexString("5CA1AB1E0DDBA11F7E57AB1EC0FFEE0D5CA1AB1E0DDBA11F7E57AB1EC0FFEE0E");
 
         public RuntimeKit(IFileStore? files = null, string? config = null, bool withKey = true, ulong nonce = Nonce, int supplyMilliamps = 10000)
         {

@@ -142,7 +142,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
         {
             foreach (string hex in new[] { VectorKeyHex, VectorKeyHex.ToLowerInvariant() })
             {
-                KeyFileResult r = ParseBad(ConfigFiles.Key().Set("keys[0].key", hex), ConfigError.WeakKey, "keys[0].key: this is the published test-vector key");
+                KeyFileResult r = ParseBad(ConfigFiles.Key().Set("keys[0].key", hex), ConfigError.WeakKey, "keys[0].key: this is a published test-vector key");
                 Assert.AreEqual("K15", r.OnPanelCode);
                 StringAssert.Contains(r.Message, "provisioning tool");
             }
@@ -152,7 +152,7 @@ namespace BoardKit.Firmware.Core.Tests.Config
         public void Parse_TestVectorKeyAsSecondKey_RefusesTheWholeFile()
         {
             JsonObject j = TwoKeys().Set("keys[1].key", VectorKeyHex);
-            ParseBad(j, ConfigError.WeakKey, "keys[1].key: this is the published test-vector key");
+            ParseBad(j, ConfigError.WeakKey, "keys[1].key: this is a published test-vector key");
         }
 
         [TestMethod]

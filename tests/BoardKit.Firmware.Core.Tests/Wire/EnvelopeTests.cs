@@ -132,7 +132,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
             Array.Reverse(newKey);
             var keys = new KeyRing(2);
             keys.AddTestVectorKey(1, VectorCatalog.Key());
-            keys.Add(2, newKey);
+            keys.AddTestVectorKey(2, newKey);
             var b = new MessageBuilder(BoardHash, 2, newKey);
             int n = b.BuildCommand(new Command { Code = Command.CodeReboot }, 9, VectorCatalog.Session, 0);
             Assert.AreEqual(WireError.None, OpenError(b.Buffer, n, keys));
@@ -342,6 +342,7 @@ namespace BoardKit.Firmware.Core.Tests.Wire
             Assert.IsFalse(ring.Add(1, repeated), "a single repeated byte (8888... like the 2023 default passwords)");
             Assert.IsFalse(ring.Add(1, VectorCatalog.Key()), "the key the test vectors publish");
             Assert.IsTrue(KeyRing.IsUnusable(VectorCatalog.Key()));
+            Assert.IsTrue(KeyRing.IsUnusable(VectorCatalog.SecondKey()), "the second published vector key");
             Assert.AreEqual(0, ring.Count);
             Assert.IsTrue(ring.Add(1, good));
             Assert.IsFalse(ring.Add(2, good), "full");
