@@ -68,6 +68,28 @@ namespace BoardKit.Gateway.Publishing
             return length;
         }
 
+        /// <summary>
+        /// Builds an emergency preset message (one item, docs/protocol.md 5.4a: what the board plays when its button is
+        /// held) and returns its length. Same size rules as an alert (8 KiB), checked first.
+        /// </summary>
+        /// <exception cref="BulletinDoesNotFitException">The item does not fit a preset message.</exception>
+        public static int ComposePreset(MessageBuilder builder, BulletinItem item, ulong sequence, uint issuedAt)
+        {
+            ArgumentNullException.ThrowIfNull(builder);
+            ArgumentNullException.ThrowIfNull(item);
+            FitReport report = FitCheck.CheckAlert(item);
+            if (!report.Ok)
+            {
+                throw new BulletinDoesNotFitException(report);
+            }
+
+            ProgramWriter writer = builder.StartPreset();
+            WriteItem(writer, item);
+            int length = Check(builder.SealProgramOrAlert(sequence, issuedAt), "preset");
+            RequireSame(report.MessageBytes, length, "the signed preset");
+            return length;
+        }
+
         /// <summary>The wire level of a bulletin level.</summary>
         public static int WireLevel(BulletinLevel level) => level switch
         {
