@@ -38,7 +38,7 @@ namespace BoardKit.Gateway.Site.Signing
                 throw new BulletinDoesNotFitException(report);
             }
 
-            return Build(boardId, SequenceStream.Program, "program", MessageKind.Program, 1, true,
+            return Build(boardId, SequenceStream.Program, t => t.Program, MessageKind.Program, 1, true,
                 (b, seq, at) => ProgramComposer.ComposeProgram(b, items, seq, at, utcOffsetMinutes));
         }
 
@@ -52,25 +52,25 @@ namespace BoardKit.Gateway.Site.Signing
                 throw new BulletinDoesNotFitException(report);
             }
 
-            return Build(boardId, SequenceStream.Alert, "alert", MessageKind.Alert, 1, true, (b, seq, at) => ProgramComposer.ComposeAlert(b, item, seq, at));
+            return Build(boardId, SequenceStream.Alert, t => t.Alert, MessageKind.Alert, 1, true, (b, seq, at) => ProgramComposer.ComposeAlert(b, item, seq, at));
         }
 
         /// <summary>The clear of the alert with <paramref name="alertSequence"/> (0 = whatever alert the board shows), on the alert topic.</summary>
         public SignedMessage AlertClear(string boardId, ulong alertSequence) =>
-            Build(boardId, SequenceStream.Alert, "alert", MessageKind.AlertClear, 1, true, (b, seq, at) => Check(b.BuildAlertClear(alertSequence, seq, at)));
+            Build(boardId, SequenceStream.Alert, t => t.Alert, MessageKind.AlertClear, 1, true, (b, seq, at) => Check(b.BuildAlertClear(alertSequence, seq, at)));
 
         /// <summary>An emergency preset (what the board plays when its button is held) for <paramref name="boardId"/>.</summary>
         public SignedMessage Preset(string boardId, BulletinItem item)
         {
             ArgumentNullException.ThrowIfNull(item);
-            return Build(boardId, SequenceStream.Preset, "preset", MessageKind.Preset, 1, true, (b, seq, at) => ProgramComposer.ComposePreset(b, item, seq, at));
+            return Build(boardId, SequenceStream.Preset, t => t.Preset, MessageKind.Preset, 1, true, (b, seq, at) => ProgramComposer.ComposePreset(b, item, seq, at));
         }
 
         /// <summary>A command for the board's boot <paramref name="session"/> (its nonce, from its latest verified status).</summary>
         public SignedMessage Command(string boardId, Command command, ulong session)
         {
             ArgumentNullException.ThrowIfNull(command);
-            return Build(boardId, SequenceStream.Command, "cmd", MessageKind.Command, 1, false, (b, seq, at) => Check(b.BuildCommand(command, seq, session, at)));
+            return Build(boardId, SequenceStream.Command, t => t.Command, MessageKind.Command, 1, false, (b, seq, at) => Check(b.BuildCommand(command, seq, session, at)));
         }
 
         /// <summary>A live frame for the board's boot <paramref name="session"/>.</summary>
@@ -78,11 +78,11 @@ namespace BoardKit.Gateway.Site.Signing
         {
             ArgumentNullException.ThrowIfNull(frame);
             PackedFrame packed = FramePacker.Pack(frame);
-            return Build(boardId, SequenceStream.Frame, "frame", MessageKind.LiveFrame, 0, false,
+            return Build(boardId, SequenceStream.Frame, t => t.Frame, MessageKind.LiveFrame, 0, false,
                 (b, seq, at) => Check(b.BuildLiveFrame(packed.Header, packed.Pixels, packed.Pixels.Length, true, seq, session, at)));
         }
 
-        private SignedMessage Build(string boardId, SequenceStream stream, string leaf, int kind, int qos, bool retain, Func<MessageBuilder, ulong, uint, int> write)
+        private SignedMessage Build(string boardId, SequenceStream stream, Func<BoardTopics, string> topicOf, int kind, int qos, bool retain, Func<MessageBuilder, ulong, uint, int> write)
         {
             BoardRecord board = _registry.Get(boardId);
             (int keyId, HmacSha256 mac) = _registry.SigningKey(boardId);
@@ -91,7 +91,7 @@ namespace BoardKit.Gateway.Site.Signing
             var builder = new MessageBuilder(hash, keyId, mac, WireLimits.MaxMessageBytes) { Epoch = board.Epoch };
             (ulong sequence, long nowMs) = _sequences.Next(boardId, stream);
             int length = write(builder, sequence, (uint)(nowMs / 1000));
-            string topic = new BoardTopics(board.Site, boardId).Inbound[0].Replace("/program", "/" + leaf, StringComparison.Ordinal);
+            string topic = topicOf(new BoardTopics(board.Site, boardId));
             return new SignedMessage(boardId, topic, builder.Buffer.AsSpan(0, length).ToArray(), kind, sequence, qos, retain);
         }
 
