@@ -6,6 +6,7 @@ using BoardKit.Firmware.Core.Playback;
 using BoardKit.Firmware.Core.Wire;
 using BoardKit.Gateway.Rendering;
 using BoardKit.Gateway.Tests.Preview;
+using BoardKit.Tests.Shared;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace BoardKit.Firmware.Sim.Tests

@@ -7,6 +7,7 @@ using System.Threading;
 using BoardKit.Firmware.Core.Wire;
 using BoardKit.Gateway.Rendering;
 using BoardKit.Gateway.Tests.Preview;
+using BoardKit.Tests.Shared;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace BoardKit.Firmware.Sim.Tests

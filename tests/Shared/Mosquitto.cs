@@ -6,7 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 
-namespace BoardKit.Firmware.Sim.Tests
+namespace BoardKit.Tests.Shared
 {
     /// <summary>
     /// A real Mosquitto (Debian's /usr/sbin/mosquitto) on 127.0.0.1 and a free port, with its own configuration and
