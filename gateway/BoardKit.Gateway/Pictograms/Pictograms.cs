@@ -81,7 +81,7 @@ namespace BoardKit.Gateway.Pictograms
                     nameof(maxHeight));
             }
 
-            int size = maxHeight >= 32 && (maxHeight / 32 * 32) >= (maxHeight / 16 * 16) ? 32 : 16;
+            int size = DrawingSize(maxHeight);
             int factor = Math.Min(maxHeight / size, RenderRequest.MaxPanelSide / size);
             IReadOnlyList<string> art = Art(kind, size);
             var colours = new List<uint> { 0x000000 };
@@ -110,6 +110,9 @@ namespace BoardKit.Gateway.Pictograms
 
             return bitmap;
         }
+
+        /// <summary>The drawing (16 or 32 px) <see cref="Draw"/> uses for <paramref name="maxHeight"/> (16 or more).</summary>
+        public static int DrawingSize(int maxHeight) => maxHeight >= 32 && (maxHeight / 32 * 32) >= (maxHeight / 16 * 16) ? 32 : 16;
 
         private static (PictogramKind Kind, string Name, string[] Art16, string[] Art32) Entry(PictogramKind kind)
         {

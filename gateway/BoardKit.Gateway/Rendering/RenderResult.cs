@@ -62,6 +62,10 @@ namespace BoardKit.Gateway.Rendering
         /// (<see cref="Warnings"/> then says so).</summary>
         public bool BorderLeftOut { get; init; }
 
+        /// <summary>For a picture composed by <c>Composition.PictureComposer</c>: what was drawn and how its colours were
+        /// chosen. Null for text alone.</summary>
+        public Composition.PictureReport? Picture { get; init; }
+
         /// <summary>The smallest format that holds <paramref name="colours"/> entries: a palette format for 1–16, Rgb888 above.</summary>
         public static PixelFormat SmallestFormat(int colours) => colours switch
         {
