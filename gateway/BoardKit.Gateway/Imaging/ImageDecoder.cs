@@ -70,7 +70,7 @@ namespace BoardKit.Gateway.Imaging
 
             if (codec is null)
             {
-                throw opened == SKCodecResult.IncompleteInput
+                throw opened == SKCodecResult.IncompleteInput && KnownSignature(file)
                     ? new ImageDecodeException(ImageError.Truncated, $"The picture file ends inside its header ({N(file.Length)} bytes).")
                     : new ImageDecodeException(ImageError.UnknownFormat,
                         $"The file ({N(file.Length)} bytes) is not a picture the gateway reads: PNG, JPEG, WebP, GIF or BMP.");
@@ -99,6 +99,14 @@ namespace BoardKit.Gateway.Imaging
             }
 
             return DecodedImage.FromStored(pixels, width, height, (int)codec.EncodedOrigin, format);
+        }
+
+        /// <summary>True when the file starts as a PNG, JPEG, GIF, BMP or WebP file does.</summary>
+        private static bool KnownSignature(byte[] file)
+        {
+            ReadOnlySpan<byte> f = file;
+            return f.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47 }) || f.StartsWith(new byte[] { 0xFF, 0xD8 })
+                || f.StartsWith("GIF8"u8) || f.StartsWith("BM"u8) || (f.StartsWith("RIFF"u8) && f.Length >= 12 && f[8..12].SequenceEqual("WEBP"u8));
         }
 
         private static void CheckLength(long length, ImageLimits limits)
