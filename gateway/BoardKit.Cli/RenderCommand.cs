@@ -5,7 +5,10 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using PixelFormat = BoardKit.Firmware.Core.Wire.PixelFormat;
+using BoardKit.Gateway.Composition;
 using BoardKit.Gateway.Fonts;
+using BoardKit.Gateway.Imaging;
+using BoardKit.Gateway.Pictograms;
 using BoardKit.Gateway.Preview;
 using BoardKit.Gateway.Publishing;
 using BoardKit.Gateway.Rendering;
@@ -50,11 +53,19 @@ namespace BoardKit.Cli
                 "and FILE-strip.png the whole strip (FILE-strip-1.png, FILE-strip-2.png … when the bulletin is split into several). Required unless --check.");
             var check = new Option<bool>("--check") { Description = "Only check, as publishing does, that every character can be drawn and the bulletin fits one board program; write nothing." };
             var ansi = new Option<bool>("--ansi") { Description = "Also print the frames to the terminal (24-bit colour, two LEDs per character cell)." };
+            var image = StringOption("--image", "A picture file (PNG, JPEG, WebP, GIF, BMP; at most 25 MiB and 40 megapixels) for the panel, or at the left of --text.");
+            var fit = StringOption("--fit", "How --image fills its area: fit (whole picture, black bars), fill (stretched) or crop (filled, centre kept). Default fit.");
+            var colours = StringOption("--colours", "Colours of --image: 2, 4, 16, rgb, or auto (the smallest wire format that keeps it faithful). Default auto.");
+            var dither = StringOption("--dither", "Dithering of --image: none, ordered or diffusion. Default diffusion.");
+            var crisp = new Option<bool>("--crisp") { Description = "--image is a drawing, logo or text: majority scaling, no blended colours, no dither." };
+            var pictogram = StringOption("--pictogram", "A pictogram for the panel, or at the left of --text: " + string.Join(", ", Pictograms.Names) + ".");
+            var qr = StringOption("--qr", "A QR code of this http(s) URL (one LED per module, with its quiet zone), or at the left of --text.");
 
             var command = new Command("render", "Render text for a panel and write a PNG preview.\n" +
                 "Exit codes: 0 = ok, 1 = text refused (each missing character or fit problem is listed on stderr), 2 = usage error.\n" +
-                "Example: boardkit render --text \"Cửa khẩu Ma Lù Thàng 口岸\" --panel 64x16 --mode scroll --out gate.png");
-            foreach (Option option in new Option[] { text, textFile, lang, panel, font, lines, mode, align, level, colour, leadIn, scale, output, check, ansi })
+                "Example: boardkit render --text \"Cửa khẩu Ma Lù Thàng 口岸\" --panel 64x16 --mode scroll --out gate.png\n" +
+                "Pictures: boardkit render --pictogram flood --text \"Lũ quét\" --level emergency --panel 64x16 --out flood.png");
+            foreach (Option option in new Option[] { text, textFile, lang, panel, font, lines, mode, align, level, colour, leadIn, scale, output, check, ansi, image, fit, colours, dither, crisp, pictogram, qr })
             {
                 command.Options.Add(option);
             }
@@ -84,6 +95,13 @@ namespace BoardKit.Cli
                     Out = parseResult.GetValue(output),
                     Check = parseResult.GetValue(check),
                     Ansi = parseResult.GetValue(ansi),
+                    Image = parseResult.GetValue(image),
+                    Fit = parseResult.GetValue(fit),
+                    Colours = parseResult.GetValue(colours),
+                    Dither = parseResult.GetValue(dither),
+                    Crisp = parseResult.GetValue(crisp),
+                    Pictogram = parseResult.GetValue(pictogram),
+                    Qr = parseResult.GetValue(qr),
                 };
                 return Run(settings, Console.Out, Console.Error);
             });
@@ -137,14 +155,40 @@ namespace BoardKit.Cli
             public bool Check { get; init; }
 
             public bool Ansi { get; init; }
+
+            public string? Image { get; init; }
+
+            public string? Fit { get; init; }
+
+            public string? Colours { get; init; }
+
+            public string? Dither { get; init; }
+
+            public bool Crisp { get; init; }
+
+            public string? Pictogram { get; init; }
+
+            public string? Qr { get; init; }
+
+            public bool HasPicture => Image is not null || Pictogram is not null || Qr is not null;
         }
 
         private static int Run(Settings s, TextWriter stdout, TextWriter stderr)
         {
             // 1. Options.
-            if ((s.Text is null) == (s.TextFile is null))
+            if (s.Text is not null && s.TextFile is not null || (s.Text is null && s.TextFile is null && !s.HasPicture))
             {
-                return Usage(stderr, "give exactly one of --text or --text-file.");
+                return Usage(stderr, "give exactly one of --text or --text-file, or a picture (--image, --pictogram, --qr) with or without text.");
+            }
+
+            if ((s.Image is null ? 0 : 1) + (s.Pictogram is null ? 0 : 1) + (s.Qr is null ? 0 : 1) > 1)
+            {
+                return Usage(stderr, "give at most one of --image, --pictogram and --qr.");
+            }
+
+            if (PictureUsage(s) is string pictureError)
+            {
+                return Usage(stderr, pictureError);
             }
 
             if (!TryParsePanel(s.Panel, out int width, out int height))
@@ -208,7 +252,7 @@ namespace BoardKit.Cli
             }
 
             // 2. Text, refused by its size before any work.
-            string text;
+            string? text = null;
             if (s.TextFile is not null)
             {
                 byte[] bytes;
@@ -240,12 +284,31 @@ namespace BoardKit.Cli
 
                 text = decoded.Text;
             }
-            else
+            else if (s.Text is not null)
             {
-                text = s.Text!;
+                text = s.Text;
                 if (InputBounds.CheckText(text) is { } tooLarge)
                 {
                     return Refused(stderr, tooLarge);
+                }
+            }
+
+            // 2a. The picture, decoded within its limits before any work.
+            PictureContent? picture = null;
+            if (s.HasPicture)
+            {
+                try
+                {
+                    picture = Picture(s);
+                }
+                catch (ImageDecodeException e)
+                {
+                    stderr.WriteLine($"Refused: {s.Image}: {e.Message}");
+                    return ExitCodes.Refused;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    return Usage(stderr, $"cannot read --image '{s.Image}': {e.Message}");
                 }
             }
 
@@ -268,7 +331,7 @@ namespace BoardKit.Cli
             // 4. Plan: coverage, layout, splitting, every wire and board limit (what publishing runs).
             RenderRequest Request(RenderMode m, FontSet fonts) => new()
             {
-                Text = text,
+                Text = text ?? string.Empty,
                 Color = colour,
                 PanelWidth = width,
                 PanelHeight = height,
@@ -280,7 +343,16 @@ namespace BoardKit.Cli
                 LinesPerPanel = m == RenderMode.Pages ? Math.Max(1, height / fonts.LineHeight) : null,
             };
 
-            BulletinPlan plan = BulletinPlanner.Plan(Request(mode, fontSet));
+            BulletinPlan plan = picture is null
+                ? BulletinPlanner.Plan(Request(mode, fontSet))
+                : PicturePlanner.Plan(new PictureRequest
+                {
+                    PanelWidth = width,
+                    PanelHeight = height,
+                    Picture = picture,
+                    Text = text is null ? null : Request(mode, fontSet),
+                    Level = level,
+                });
             foreach (string warning in plan.Warnings)
             {
                 stderr.WriteLine("Warning: " + warning);
@@ -339,15 +411,94 @@ namespace BoardKit.Cli
             stdout.WriteLine(
                 $"Panel {width}x{height}, {Name(mode)} mode, {Name(level)} level{(first.Blink ? $" (blink {first.BlinkPeriodMs} ms)" : string.Empty)}, " +
                 $"lang {s.Lang ?? "vi"}, font {fontSet.Name}: {Describe(plan, mode)}.");
-            stdout.WriteLine(
-                $"Colours: {palette.Length} ({string.Join(" ", palette.Select(c => "#" + c.ToString("X6", CultureInfo.InvariantCulture)))}) " +
-                $"→ wire format {format}.");
+            stdout.WriteLine(palette.Length <= 16
+                ? $"Colours: {palette.Length} ({string.Join(" ", palette.Select(c => "#" + c.ToString("X6", CultureInfo.InvariantCulture)))}) → wire format {format}."
+                : $"Colours: {palette.Length} → wire format {format}.");
+            if (first.Picture is { } report)
+            {
+                stdout.WriteLine($"Picture: {report.Description}; {report.FormatReason}.");
+            }
+
+            PowerEstimate power = PowerEstimate.For(plan.Pieces.SelectMany(p => p.Frames).ToList(), first.Strip, width, height);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Power: up to {power.Milliamps:N0} mA at full brightness (gamma {power.Gamma:0.0}, the board core's model; all LEDs off {power.DarkMilliamps:N0} mA, full white {power.FullWhiteMilliamps:N0} mA)."));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Program: {plan.Items.Count} item(s), {plan.MessageBytes:N0} of {plan.MaxMessageBytes:N0} bytes signed."));
             stdout.WriteLine(s.Check
-                ? "Check passed: every character can be drawn and the bulletin fits one board program; nothing written."
+                ? $"Check passed: {(text is null ? "the picture" : "every character can be drawn and the bulletin")} fits one board program; nothing written."
                 : "Wrote " + string.Join(", ", written) + ".");
             return ExitCodes.Ok;
+        }
+
+        /// <summary>The picture options' usage error, or null.</summary>
+        private static string? PictureUsage(Settings s)
+        {
+            if (s.Image is null && (s.Fit is not null || s.Colours is not null || s.Dither is not null || s.Crisp))
+            {
+                return "--fit, --colours, --dither and --crisp apply to --image only.";
+            }
+
+            if (s.Fit is not null && !TryParseEnum(s.Fit, ImageFit.Fit, out ImageFit _))
+            {
+                return $"--fit must be fit, fill or crop; got '{s.Fit}'.";
+            }
+
+            if (s.Colours is not null && ParseColours(s.Colours) is null)
+            {
+                return $"--colours must be 2, 4, 16, rgb or auto; got '{s.Colours}'.";
+            }
+
+            if (s.Dither is not null && !TryParseEnum(s.Dither, DitherMode.Diffusion, out DitherMode _))
+            {
+                return $"--dither must be none, ordered or diffusion; got '{s.Dither}'.";
+            }
+
+            if (s.Pictogram is not null && Pictograms.Parse(s.Pictogram) is null)
+            {
+                return $"--pictogram must be one of {string.Join(", ", Pictograms.Names)}; got '{s.Pictogram}'.";
+            }
+
+            if (s.Qr is not null && !(Uri.TryCreate(s.Qr, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+            {
+                return $"--qr must be an absolute http or https URL; got '{s.Qr}'.";
+            }
+
+            return null;
+        }
+
+        private static PictureColours? ParseColours(string value) => value.ToLowerInvariant() switch
+        {
+            "2" => PictureColours.Two,
+            "4" => PictureColours.Four,
+            "16" => PictureColours.Sixteen,
+            "rgb" => PictureColours.Rgb,
+            "auto" => PictureColours.Auto,
+            _ => null,
+        };
+
+        /// <summary>The picture the options name (already checked by <see cref="PictureUsage"/>); decodes --image.</summary>
+        private static PictureContent Picture(Settings s)
+        {
+            if (s.Pictogram is not null)
+            {
+                return new PictogramContent(Pictograms.Parse(s.Pictogram)!.Value);
+            }
+
+            if (s.Qr is not null)
+            {
+                return new QrContent(s.Qr);
+            }
+
+            TryParseEnum(s.Fit, ImageFit.Fit, out ImageFit fit);
+            TryParseEnum(s.Dither, DitherMode.Diffusion, out DitherMode dither);
+            var options = new PictureOptions
+            {
+                Fit = fit,
+                Colours = s.Colours is null ? PictureColours.Auto : ParseColours(s.Colours)!.Value,
+                Dither = dither,
+                Crisp = s.Crisp,
+            };
+            return new ImageContent(ImageDecoder.DecodeFile(s.Image!), options);
         }
 
         /// <summary>When a scroll bulletin is too long for one program, whether pages mode (with its own line height and

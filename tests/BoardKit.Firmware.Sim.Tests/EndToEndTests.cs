@@ -71,6 +71,24 @@ namespace BoardKit.Firmware.Sim.Tests
         }
 
         [TestMethod]
+        public void PictureProgram_PublishedRetained_PanelEqualsTheGatewayRender()
+        {
+            // A full-colour picture item (Rgb888, 3 KiB raw): the picture path from decoded pixels to the board's LEDs.
+            using var broker = new Mosquitto();
+            using var gateway = new TestGateway(broker.Port);
+            var files = new TestBoardFiles("lc-mlt-gate-4", NewFolder());
+            RenderResult rendered = TestGateway.RenderPicture();
+            Assert.AreEqual(PixelFormat.Rgb888, rendered.PixelFormat);
+            gateway.Publish(files.Topic("program"), TestGateway.Program(files, rendered, 5000));
+
+            using SimulatedBoard board = StartBoard(files, broker);
+            byte[] expected = TestGateway.Pixels(rendered);
+            WaitUntilShows(board, expected, "the picture on the LEDs");
+            Wait.Until(() => File.Exists(Path.Combine(board.DataFolder, SimulatedBoard.PanelPngFile)) && PanelPng(board).AsSpan().SequenceEqual(expected), Patience, "panel.png");
+            gateway.WaitForStatus(files, s => s.ProgramSequence == 5000, Patience);
+        }
+
+        [TestMethod]
         public void Broker_Stopped_BoardKeepsPlayingAndReconnectsWhenItIsBack()
         {
             using var broker = new Mosquitto();

@@ -8,7 +8,9 @@ using System.Threading;
 using BoardKit.Firmware.Core.Board;
 using BoardKit.Firmware.Core.Crypto;
 using BoardKit.Firmware.Core.Wire;
+using BoardKit.Gateway.Composition;
 using BoardKit.Gateway.Fonts;
+using BoardKit.Gateway.Imaging;
 using BoardKit.Gateway.Publishing;
 using BoardKit.Gateway.Rendering;
 using BoardKit.Gateway.Text;
@@ -56,6 +58,36 @@ namespace BoardKit.Firmware.Sim.Tests
             {
                 Text = text, PanelWidth = PanelWidth, PanelHeight = PanelHeight, Mode = RenderMode.Static, Level = level,
                 Alignment = TextAlignment.Center, Shaper = new TextShaper(Fonts.Value),
+            });
+            if (!r.Ok)
+            {
+                throw new InvalidOperationException(string.Join("; ", r.Errors));
+            }
+
+            return r;
+        }
+
+        /// <summary>A photo-like picture made for the 64x16 panel in full colour (Rgb888), as the gateway would.</summary>
+        public static RenderResult RenderPicture()
+        {
+            const int W = 320, H = 80;
+            var rgba = new byte[W * H * 4];
+            for (int y = 0; y < H; y++)
+            {
+                for (int x = 0; x < W; x++)
+                {
+                    int i = ((y * W) + x) * 4;
+                    rgba[i] = (byte)(x * 255 / W);
+                    rgba[i + 1] = (byte)(y * 255 / H);
+                    rgba[i + 2] = (byte)((x + y) % 97 * 2);
+                    rgba[i + 3] = 255;
+                }
+            }
+
+            RenderResult r = PictureComposer.Compose(new PictureRequest
+            {
+                PanelWidth = PanelWidth, PanelHeight = PanelHeight,
+                Picture = new ImageContent(DecodedImage.FromRgba(W, H, rgba), PictureOptions.Default with { Colours = PictureColours.Rgb }),
             });
             if (!r.Ok)
             {

@@ -14,8 +14,9 @@ namespace BoardKit.Gateway.Publishing
     /// </summary>
     /// <remarks>
     /// Checked per item: play settings in their wire ranges; frame count for the layout (static and scroll exactly 1,
-    /// pages 1–16); per frame: width (strip ≤ 4,096 px, static and page frames ≤ 512 px), height ≤ 64 px, at most
-    /// 16 colours, unpacked size ≤ 16,384 bytes. Then per program: 1–16 items, and the signed size after run-length
+    /// pages 1–16); per frame: width (strip ≤ 4,096 px, static and page frames ≤ 512 px), height ≤ 64 px, unpacked
+    /// size ≤ 16,384 bytes in its format (up to 16 colours: the smallest palette format; more, a full-colour picture:
+    /// Rgb888 at 3 bytes per LED). Then per program: 1–16 items, and the signed size after run-length
     /// compression, measured by encoding every frame exactly as the composer does.
     /// </remarks>
     public static class FitCheck
@@ -113,15 +114,9 @@ namespace BoardKit.Gateway.Publishing
                 { Actual = frame.Height, Maximum = WireLimits.MaxHeight, Unit = "px" });
             }
 
+            // A frame of up to 16 colours goes in the smallest palette format; more colours (a full-colour picture) go
+            // in Rgb888, which has no palette and 3 bytes per LED (docs/protocol.md §6).
             int colours = frame.Palette.Length;
-            if (colours > WireLimits.MaxPaletteEntries)
-            {
-                problems.Add(new FitProblem(FitLimit.Palette,
-                    $"{what} has {colours} colours; a board frame holds at most {WireLimits.MaxPaletteEntries}, black included: use {colours - WireLimits.MaxPaletteEntries} fewer.")
-                { Actual = colours, Maximum = WireLimits.MaxPaletteEntries, Unit = "colours" });
-                return;
-            }
-
             PixelFormat format = RenderResult.SmallestFormat(colours);
             int bpp = PixelPacking.BitsPerPixel((int)format);
             long raw = (((long)frame.Width * frame.Height * bpp) + 7) / 8;
@@ -129,9 +124,12 @@ namespace BoardKit.Gateway.Publishing
             {
                 long excess = raw - WireLimits.MaxFrameRawBytes;
                 long columns = ((excess * 8) + ((long)frame.Height * bpp) - 1) / ((long)frame.Height * bpp);
+                string palette = format == PixelFormat.Rgb888
+                    ? $" or use at most {WireLimits.MaxPaletteEntries} colours (Palette4: {NumberText.Grouped((((long)frame.Width * frame.Height * 4) + 7) / 8)} bytes)"
+                    : string.Empty;
                 problems.Add(new FitProblem(FitLimit.RawFrameBytes,
-                    $"{what} is {NumberText.Grouped(raw)} bytes unpacked ({frame.Width}x{frame.Height} {format}); a board's frame buffer holds " +
-                    $"{NumberText.Grouped(WireLimits.MaxFrameRawBytes)} bytes: cut {NumberText.Grouped(excess)} bytes ({NumberText.Grouped(columns)} px of width).")
+                    $"{what} is {NumberText.Grouped(raw)} bytes unpacked ({frame.Width}x{frame.Height} {format}{(format == PixelFormat.Rgb888 ? $", {colours} colours" : string.Empty)}); " +
+                    $"a board's frame buffer holds {NumberText.Grouped(WireLimits.MaxFrameRawBytes)} bytes: cut {NumberText.Grouped(excess)} bytes ({NumberText.Grouped(columns)} px of width){palette}.")
                 { Actual = raw, Maximum = WireLimits.MaxFrameRawBytes, Unit = "bytes" });
             }
         }

@@ -30,10 +30,12 @@ namespace BoardKit.Gateway.Publishing
         /// <summary>A frame taller than 64 px.</summary>
         FrameHeight = 8,
 
-        /// <summary>A frame with more than 16 colours.</summary>
+        /// <summary>A frame whose palette does not match its pixels or format (a frame of more than 16 colours is sent as
+        /// Rgb888 and meets <see cref="RawFrameBytes"/> instead).</summary>
         Palette = 9,
 
-        /// <summary>A frame larger than the board's 16,384-byte frame buffer once unpacked.</summary>
+        /// <summary>A frame larger than the board's 16,384-byte frame buffer once unpacked (an Rgb888 picture above 5,461
+        /// LEDs, e.g. 128x64, must use 16 colours or fewer).</summary>
         RawFrameBytes = 10,
 
         /// <summary>A signed program larger than 16,384 bytes (an alert larger than 8,192), after compression.</summary>

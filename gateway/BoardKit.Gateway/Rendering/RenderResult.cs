@@ -31,10 +31,12 @@ namespace BoardKit.Gateway.Rendering
         /// wrapping from its end back to its start. Null in the other modes.</summary>
         public IndexedBitmap? Strip { get; init; }
 
-        /// <summary>Colours used, 0xRRGGBB; entry 0 is black (LEDs off). As small as the content allows, at most 16.</summary>
+        /// <summary>Colours used, 0xRRGGBB; entry 0 is black (LEDs off). As small as the content allows: at most 16 for
+        /// text, up to 256 for a full-colour picture (sent as Rgb888).</summary>
         public IReadOnlyList<uint> Palette { get; init; } = new uint[] { 0x000000 };
 
-        /// <summary>Smallest wire pixel format that holds <see cref="Palette"/>: Mono1 (2), Palette2 (4) or Palette4 (16).</summary>
+        /// <summary>Smallest wire pixel format that holds <see cref="Palette"/>: Mono1 (2), Palette2 (4), Palette4 (16) or,
+        /// above 16 colours, Rgb888.</summary>
         public PixelFormat PixelFormat { get; init; } = PixelFormat.Mono1;
 
         /// <summary>Mode that was rendered.</summary>
@@ -60,7 +62,11 @@ namespace BoardKit.Gateway.Rendering
         /// (<see cref="Warnings"/> then says so).</summary>
         public bool BorderLeftOut { get; init; }
 
-        /// <summary>The smallest palette format that holds <paramref name="colours"/> entries (1–16).</summary>
+        /// <summary>For a picture composed by <c>Composition.PictureComposer</c>: what was drawn and how its colours were
+        /// chosen. Null for text alone.</summary>
+        public Composition.PictureReport? Picture { get; init; }
+
+        /// <summary>The smallest format that holds <paramref name="colours"/> entries: a palette format for 1–16, Rgb888 above.</summary>
         public static PixelFormat SmallestFormat(int colours) => colours switch
         {
             <= 2 => PixelFormat.Mono1,

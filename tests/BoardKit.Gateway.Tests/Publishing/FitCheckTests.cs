@@ -116,14 +116,27 @@ namespace BoardKit.Gateway.Tests.Publishing
         }
 
         [TestMethod]
-        public void CheckProgram_SeventeenColours_NamesPalette()
+        public void CheckProgram_SeventeenColoursSmall_FitsAsRgb888()
         {
             uint[] palette = Enumerable.Range(0, 17).Select(i => (uint)i).ToArray();
 
-            FitProblem problem = FitCheck.CheckProgram(new[] { Static(8, 8, palette) }).Problems.Single();
+            FitReport report = FitCheck.CheckProgram(new[] { Static(8, 8, palette) });
 
-            Assert.AreEqual(FitLimit.Palette, problem.Limit);
-            Assert.AreEqual(1L, problem.Excess);
+            Assert.IsTrue(report.Ok, string.Join("; ", report.Problems));
+        }
+
+        [TestMethod]
+        public void CheckProgram_SeventeenColoursOn128x64_NamesRawBytesAndPaletteWay()
+        {
+            // 128 x 64 x 3 bytes = 24,576: an Rgb888 picture this large must use a palette format.
+            uint[] palette = Enumerable.Range(0, 17).Select(i => (uint)i).ToArray();
+
+            FitProblem problem = FitCheck.CheckProgram(new[] { Static(128, 64, palette) }).Problems.Single();
+
+            Assert.AreEqual(FitLimit.RawFrameBytes, problem.Limit);
+            Assert.AreEqual(24576L, problem.Actual);
+            StringAssert.Contains(problem.Message, "128x64 Rgb888, 17 colours");
+            StringAssert.Contains(problem.Message, "or use at most 16 colours (Palette4: 4,096 bytes)");
         }
 
         [TestMethod]
