@@ -168,7 +168,7 @@ namespace BoardKit.Gateway.Site.Emergencies
         }
 
         /// <summary>When the active emergency's alerts must be issued again, or null (nothing active, or it ends before the boards would drop them).</summary>
-        public DateTimeOffset? NextReissue(EmergencyRecord? emergency, DateTimeOffset now)
+        public static DateTimeOffset? NextReissue(EmergencyRecord? emergency, DateTimeOffset now)
         {
             if (emergency is null || !emergency.IsActiveAt(now))
             {
