@@ -12,6 +12,8 @@ namespace BoardKit.Cli
             var root = new RootCommand("BoardKit: firmware and gateway tools for LED public information boards.");
             root.Subcommands.Add(DemoCommand.Create());
             root.Subcommands.Add(RenderCommand.Create());
+            root.Subcommands.Add(EmergencyCommand.Create());
+            root.Subcommands.Add(AuditCommand.Create());
             ParseResult parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
