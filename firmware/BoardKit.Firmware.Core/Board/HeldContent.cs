@@ -214,6 +214,16 @@ namespace BoardKit.Firmware.Core.Board
         /// </summary>
         public bool TryDecodeFrame(int itemIndex, int frameIndex, FrameHeader header, byte[] pixelsOut, out int errorCode)
         {
+            return TryDecodeFrameAt(itemIndex, frameIndex, header, pixelsOut, 0, out errorCode);
+        }
+
+        /// <summary>
+        /// As <see cref="TryDecodeFrame"/>, the packed pixels written from
+        /// pixelsOut[<paramref name="pixelsOffset"/>] on (the strip of a scroll beside a still frame goes after the still
+        /// frame in the player's one buffer).
+        /// </summary>
+        public bool TryDecodeFrameAt(int itemIndex, int frameIndex, FrameHeader header, byte[] pixelsOut, int pixelsOffset, out int errorCode)
+        {
             if (header == null || pixelsOut == null)
             {
                 errorCode = WireError.BadArgument;
@@ -228,7 +238,7 @@ namespace BoardKit.Firmware.Core.Board
                     return false;
                 }
 
-                return FrameCodec.TryDecode(_liveMessage, _liveOffset, _liveLength, WireLimits.MaxPanelWidth, header, pixelsOut, out errorCode);
+                return FrameCodec.TryDecode(_liveMessage, _liveOffset, _liveLength, WireLimits.MaxPanelWidth, header, pixelsOut, pixelsOffset, out errorCode);
             }
 
             byte[]? src;
@@ -238,8 +248,8 @@ namespace BoardKit.Firmware.Core.Board
                 return false;
             }
 
-            int maxWidth = item!.Layout == ProgramItem.LayoutScroll ? WireLimits.MaxStripWidth : WireLimits.MaxPanelWidth;
-            return FrameCodec.TryDecode(src!, item!.FrameOffsets[frameIndex], item.FrameLengths[frameIndex], maxWidth, header, pixelsOut, out errorCode);
+            int maxWidth = ProgramCodec.MaxFrameWidth(item!.Layout, frameIndex);
+            return FrameCodec.TryDecode(src!, item!.FrameOffsets[frameIndex], item.FrameLengths[frameIndex], maxWidth, header, pixelsOut, pixelsOffset, out errorCode);
         }
 
         /// <summary>
@@ -266,7 +276,7 @@ namespace BoardKit.Firmware.Core.Board
                 return false;
             }
 
-            int maxWidth = item!.Layout == ProgramItem.LayoutScroll ? WireLimits.MaxStripWidth : WireLimits.MaxPanelWidth;
+            int maxWidth = ProgramCodec.MaxFrameWidth(item!.Layout, frameIndex);
             return FrameCodec.TryReadHeader(src!, item!.FrameOffsets[frameIndex], item.FrameLengths[frameIndex], maxWidth, header, out errorCode);
         }
 

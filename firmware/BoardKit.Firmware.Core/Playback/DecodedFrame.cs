@@ -8,20 +8,39 @@ namespace BoardKit.Firmware.Core.Playback
     /// WireLimits.MaxFrameRawBytes buffer, its header, and its palette as 0xRRGGBB colours. It remembers which frame it
     /// holds (item, frame, content version), so <see cref="Load"/> decodes only when that changes: once per item, page
     /// or layer change, never per step. Fixed memory: 16,384 B pixels + 64 B colours + one FrameHeader (48 B palette and
-    /// 6 fields, ~72 B) + 5 fields: about 16,540 B. No allocation after construction; never throws.
+    /// 6 fields, ~72 B) + 6 fields: about 16,540 B. A second decoded frame can share the buffer
+    /// (<see cref="DecodedFrame(DecodedFrame)"/>): the strip of a scroll beside a still frame is decoded right after the
+    /// still frame, at <see cref="PixelOffset"/>; it costs about 160 B. No allocation after construction; never throws.
     /// </summary>
     public sealed class DecodedFrame
     {
         /// <summary>Item index meaning "nothing loaded" (HeldContent uses 0..15 and -1..-3).</summary>
         private const int NothingLoaded = int.MinValue;
 
-        private readonly byte[] _pixels = new byte[WireLimits.MaxFrameRawBytes];
+        private readonly byte[] _pixels;
         private readonly int[] _colours = new int[WireLimits.MaxPaletteEntries];
         private readonly FrameHeader _header = new FrameHeader();
         private int _item = NothingLoaded;
         private int _frame;
         private int _version;
+        private int _pixelOffset;
         private bool _valid;
+
+        /// <summary>A decoded frame with its own WireLimits.MaxFrameRawBytes pixel buffer.</summary>
+        public DecodedFrame()
+        {
+            _pixels = new byte[WireLimits.MaxFrameRawBytes];
+        }
+
+        /// <summary>
+        /// A decoded frame that shares <paramref name="owner"/>'s pixel buffer and decodes into it at an offset
+        /// (<see cref="LoadAt"/>). Whoever decodes into the owner calls
+        /// <see cref="Forget"/> here, since that may overwrite these pixels.
+        /// </summary>
+        public DecodedFrame(DecodedFrame owner)
+        {
+            _pixels = owner._pixels;
+        }
 
         /// <summary>True when the frame last asked for decoded without error (otherwise draw black).</summary>
         public bool IsValid
@@ -35,10 +54,16 @@ namespace BoardKit.Firmware.Core.Playback
             get { return _header; }
         }
 
-        /// <summary>Packed pixels of the decoded frame from index 0 (FrameCodec layout). Owned here, 16384 bytes.</summary>
+        /// <summary>Packed pixels of the decoded frame from index <see cref="PixelOffset"/> (FrameCodec layout). 16384 bytes, owned here or shared.</summary>
         public byte[] Pixels
         {
             get { return _pixels; }
+        }
+
+        /// <summary>Index in <see cref="Pixels"/> of the frame's first byte: 0 unless decoded at an offset.</summary>
+        public int PixelOffset
+        {
+            get { return _pixelOffset; }
         }
 
         /// <summary>Palette entry i as 0xRRGGBB (entries past the format's palette are 0). Owned here, 16 entries.</summary>
@@ -59,7 +84,17 @@ namespace BoardKit.Firmware.Core.Playback
         /// </summary>
         public bool Load(HeldContent content, int itemIndex, int frameIndex, int version)
         {
-            if (itemIndex == _item && frameIndex == _frame && version == _version)
+            return LoadAt(content, itemIndex, frameIndex, version, 0);
+        }
+
+        /// <summary>
+        /// As <see cref="Load"/>, decoding into <see cref="Pixels"/> from
+        /// <paramref name="pixelOffset"/> on (part of what is remembered: another offset decodes again). False, and
+        /// nothing written, when the frame does not fit after the offset.
+        /// </summary>
+        public bool LoadAt(HeldContent content, int itemIndex, int frameIndex, int version, int pixelOffset)
+        {
+            if (itemIndex == _item && frameIndex == _frame && version == _version && pixelOffset == _pixelOffset)
             {
                 return _valid;
             }
@@ -67,9 +102,10 @@ namespace BoardKit.Firmware.Core.Playback
             _item = itemIndex;
             _frame = frameIndex;
             _version = version;
+            _pixelOffset = pixelOffset;
             DecodeCount++;
             int error;
-            _valid = content.TryDecodeFrame(itemIndex, frameIndex, _header, _pixels, out error);
+            _valid = content.TryDecodeFrameAt(itemIndex, frameIndex, _header, _pixels, pixelOffset, out error);
             if (_valid)
             {
                 byte[] palette = _header.Palette;
@@ -81,6 +117,13 @@ namespace BoardKit.Firmware.Core.Playback
             }
 
             return _valid;
+        }
+
+        /// <summary>Forgets the frame held, so the next Load decodes (the shared buffer was written by another frame).</summary>
+        public void Forget()
+        {
+            _item = NothingLoaded;
+            _valid = false;
         }
     }
 }

@@ -11,6 +11,8 @@ namespace BoardKit.Firmware.Core.Playback
     /// <item>Scroll: strip width S, speed v px/s: offset floor(t x v / 1000) mod S; one pass = ceil(S x 1000 / v) ms;
     /// passes = max(1, ceil(dwell / pass)) (dwell 0 = one pass); duration = passes x pass. The wire has no
     /// "passes" field: the dwell is the minimum time on screen, rounded up to whole passes.</item>
+    /// <item>Scroll beside a still frame: exactly the scroll rules, S the width of its strip (frame 1); the still frame
+    /// (frame 0) has no timing of its own.</item>
     /// <item>Blink period P &gt; 0: lit iff (t mod P) &lt; P / 2 (integer division).</item>
     /// </list>
     /// A looping timeline (alert, preset) never ends: pages cycle (page = floor(t / dwell) mod frameCount), a strip
@@ -34,7 +36,7 @@ namespace BoardKit.Firmware.Core.Playback
         private long _durationMs = DefaultDwellMs;
         private bool _loops;
 
-        /// <summary>Layout of the item timed (ProgramItem.LayoutStatic, LayoutScroll or LayoutPage).</summary>
+        /// <summary>Layout of the item timed (ProgramItem.LayoutStatic, LayoutScroll, LayoutPage or LayoutScrollBesideStill).</summary>
         public int Layout
         {
             get { return _layout; }
@@ -52,7 +54,7 @@ namespace BoardKit.Firmware.Core.Playback
             get { return _durationMs; }
         }
 
-        /// <summary>Width of the scroll strip in pixels (1 for other layouts).</summary>
+        /// <summary>Width of the scroll strip in pixels (1 for layouts that do not scroll).</summary>
         public int StripWidth
         {
             get { return _stripWidth; }
@@ -60,14 +62,14 @@ namespace BoardKit.Firmware.Core.Playback
 
         /// <summary>
         /// Times <paramref name="item"/>: its layout, dwell, frame count, scroll speed and blink period are copied.
-        /// <paramref name="stripWidth"/> is the width of its strip frame (scroll items; ignored otherwise; below 1
-        /// counts as 1). <paramref name="loops"/>: true for an alert or preset, false for a program item.
+        /// <paramref name="stripWidth"/> is the width of its strip frame (frame ProgramItem.StripFrameIndex of a scrolling
+        /// layout; ignored otherwise; below 1 counts as 1). <paramref name="loops"/>: true for an alert or preset, false for a program item.
         /// </summary>
         public void Start(ProgramItem item, int stripWidth, bool loops)
         {
             _layout = item.Layout;
             _frameCount = item.FrameCount < 1 ? 1 : item.FrameCount;
-            _stripWidth = item.Layout == ProgramItem.LayoutScroll && stripWidth > 1 ? stripWidth : 1;
+            _stripWidth = ProgramItem.Scrolls(item.Layout) && stripWidth > 1 ? stripWidth : 1;
             _speed = item.ScrollSpeed < 1 ? 1 : item.ScrollSpeed;
             _blinkPeriodMs = item.BlinkPeriodMs;
             _dwellMs = item.DwellMs;
@@ -98,10 +100,10 @@ namespace BoardKit.Firmware.Core.Playback
             return page >= _frameCount ? _frameCount - 1 : (int)page;
         }
 
-        /// <summary>Scroll offset at <paramref name="t"/> ms, 0..StripWidth-1 (0 for other layouts).</summary>
+        /// <summary>Scroll offset at <paramref name="t"/> ms, 0..StripWidth-1 (0 for layouts that do not scroll).</summary>
         public int ScrollOffsetAt(long t)
         {
-            return _layout == ProgramItem.LayoutScroll ? ScrollOffset(t, _speed, _stripWidth) : 0;
+            return ProgramItem.Scrolls(_layout) ? ScrollOffset(t, _speed, _stripWidth) : 0;
         }
 
         /// <summary>True when the item is lit at <paramref name="t"/> ms (always, without a blink period).</summary>
@@ -150,12 +152,12 @@ namespace BoardKit.Firmware.Core.Playback
         }
 
         /// <summary>
-        /// Duration of one play, ms: static = dwell; page = frameCount x dwell (dwell 0 = DefaultDwellMs); scroll =
-        /// max(1, ceil(dwell / pass)) x pass. At least 1.
+        /// Duration of one play, ms: static = dwell; page = frameCount x dwell (dwell 0 = DefaultDwellMs); scroll and
+        /// scroll beside a still frame = max(1, ceil(dwell / pass)) x pass. At least 1.
         /// </summary>
         public static long Duration(int layout, long dwellMs, int frameCount, int stripWidth, int speed)
         {
-            if (layout == ProgramItem.LayoutScroll)
+            if (ProgramItem.Scrolls(layout))
             {
                 long pass = ScrollPassMs(stripWidth, speed);
                 long passes = dwellMs > 0 ? (dwellMs + pass - 1) / pass : 1;

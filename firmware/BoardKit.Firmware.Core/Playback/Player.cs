@@ -21,12 +21,14 @@ namespace BoardKit.Firmware.Core.Playback
     /// </list>
     /// Each layer's clock (blink, scroll, pages) starts at the step where it appears, or where its content is replaced
     /// (a new alert, preset, diagnostic code or identify command). A program item covered by a higher layer restarts
-    /// from its beginning when the program shows again. Frames are decoded only when the item, page or layer changes.
+    /// from its beginning when the program shows again. Frames are decoded only when the item, page or layer changes; a
+    /// scroll beside a still frame holds its still frame and its strip decoded together in the one frame buffer.
     /// <para>Fixed memory, allocated at construction (payload bytes on the 32-bit device; nanoCLR adds ~12 B of header
-    /// per object, ~15 objects, ~0.2 KB): decoded frame 16,384 B pixels + 64 B colours + FrameHeader ~72 B (48 B
-    /// palette) = ~16.5 KB; scheduler 5 x 16-entry arrays 320 B + one ProgramItem ~170 B (two 16-entry arrays) +
+    /// per object, ~16 objects, ~0.2 KB): decoded frame 16,384 B pixels + 64 B colours + FrameHeader ~72 B (48 B
+    /// palette) = ~16.5 KB; the strip beside a still frame, sharing those pixels: 64 B colours + FrameHeader ~72 B +
+    /// fields ~24 B = ~160 B; scheduler 5 x 16-entry arrays 320 B + one ProgramItem ~170 B (two 16-entry arrays) +
     /// FrameHeader ~72 B + ItemTimeline ~40 B + fields ~40 B = ~640 B; looping layers' FrameHeader ~72 B + ItemTimeline
-    /// ~40 B; player fields ~110 B. Total about 17,400 B (17.6 KB with object headers), 16 KiB of it the frame buffer.
+    /// ~40 B; player fields ~110 B. Total about 17,560 B (17.8 KB with object headers), 16 KiB of it the frame buffer.
     /// Static tables shared by all players: font 144 B, bar colours 16 B. The PanelFrame (W x H x 3 B: 6 KiB for
     /// 128 x 16, 12 KiB for 128 x 32) belongs to the caller.</para>
     /// Allocates nothing per step (nor after construction); never throws at run time. Not thread-safe: call it under
@@ -51,12 +53,16 @@ namespace BoardKit.Firmware.Core.Playback
         private const int SceneText = 4;
         private const int SceneBars = 5;
         private const int SceneFallback = 6;
+        private const int SceneStillAndStrip = 7;
 
         private readonly HeldContent _content;
         private readonly PanelFrame _panel;
         private readonly string _boardId;
         private readonly ProgramScheduler _scheduler;
         private readonly DecodedFrame _frame = new DecodedFrame();
+
+        // The strip of a scroll beside a still frame: decoded into _frame's buffer right after the still frame.
+        private readonly DecodedFrame _strip;
         private readonly ItemTimeline _layerTimeline = new ItemTimeline();
         private readonly FrameHeader _layerHeader = new FrameHeader();
 
@@ -89,6 +95,7 @@ namespace BoardKit.Firmware.Core.Playback
             _panel = panel;
             _boardId = boardId;
             _scheduler = new ProgramScheduler(content);
+            _strip = new DecodedFrame(_frame);
         }
 
         /// <summary>The panel drawn by <see cref="Step"/> (the caller's, drawn in place).</summary>
@@ -109,7 +116,7 @@ namespace BoardKit.Firmware.Core.Playback
         /// <summary>Frames decoded since construction (once per item, page or layer change; never per step).</summary>
         public int DecodeCount
         {
-            get { return _frame.DecodeCount; }
+            get { return _frame.DecodeCount + _strip.DecodeCount; }
         }
 
         /// <summary>The diagnostic code on screen, or null.</summary>
@@ -272,7 +279,7 @@ namespace BoardKit.Firmware.Core.Playback
             {
                 ProgramItem held = source == HeldContent.ItemAlert ? _content.Alert : _content.Preset;
                 int error;
-                int stripWidth = _content.TryReadFrameHeader(source, 0, _layerHeader, out error) ? _layerHeader.Width : 1;
+                int stripWidth = _content.TryReadFrameHeader(source, ProgramItem.StripFrameIndex(held.Layout), _layerHeader, out error) ? _layerHeader.Width : 1;
                 _layerTimeline.Start(held, stripWidth, true);
             }
 
@@ -303,6 +310,11 @@ namespace BoardKit.Firmware.Core.Playback
                 return ShowScene(SceneStrip, source, 0, version, timeline.ScrollOffsetAt(t), null);
             }
 
+            if (timeline.Layout == ProgramItem.LayoutScrollBesideStill)
+            {
+                return ShowScene(SceneStillAndStrip, source, 0, version, timeline.ScrollOffsetAt(t), null);
+            }
+
             return ShowScene(SceneFrame, source, timeline.FrameAt(t), version, 0, null);
         }
 
@@ -330,11 +342,15 @@ namespace BoardKit.Firmware.Core.Playback
             switch (kind)
             {
                 case SceneFrame:
-                    _frame.Load(_content, item, frame, version);
+                    LoadFrame(item, frame, version);
                     return FrameCompositor.DrawPlaced(_frame, _panel);
                 case SceneStrip:
-                    _frame.Load(_content, item, 0, version);
+                    LoadFrame(item, 0, version);
                     return FrameCompositor.DrawStripWindow(_frame, _panel, offset);
+                case SceneStillAndStrip:
+                    LoadFrame(item, 0, version);
+                    _strip.LoadAt(_content, item, 1, version, StillRawBytes());
+                    return FrameCompositor.DrawStillAndStrip(_frame, _strip, _panel, offset);
                 case SceneText:
                     return TextDrawing.Draw(_panel, text, item, offset);
                 case SceneBars:
@@ -344,6 +360,27 @@ namespace BoardKit.Firmware.Core.Playback
                 default:
                     return PanelPixels.Fill(_panel, PanelPixels.Black);
             }
+        }
+
+        /// <summary>
+        /// Makes frame <paramref name="frame"/> of <paramref name="item"/> the decoded frame (at the buffer's start);
+        /// when that decodes, the strip held behind it is overwritten, so it is forgotten.
+        /// </summary>
+        private void LoadFrame(int item, int frame, int version)
+        {
+            int decodes = _frame.DecodeCount;
+            _frame.Load(_content, item, frame, version);
+            if (_frame.DecodeCount != decodes)
+            {
+                _strip.Forget();
+            }
+        }
+
+        /// <summary>Raw bytes of the decoded frame (the still frame): where the strip goes in the shared buffer.</summary>
+        private int StillRawBytes()
+        {
+            FrameHeader h = _frame.Header;
+            return _frame.IsValid ? PixelPacking.RawLength(h.Format, h.Width, h.Height) : 0;
         }
     }
 }

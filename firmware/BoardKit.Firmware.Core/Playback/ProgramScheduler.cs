@@ -176,7 +176,7 @@ namespace BoardKit.Firmware.Core.Playback
 
             int stripWidth = 1;
             int error;
-            if (_item.Layout == ProgramItem.LayoutScroll && _content.TryReadFrameHeader(index, 0, _stripHeader, out error))
+            if (ProgramItem.Scrolls(_item.Layout) && _content.TryReadFrameHeader(index, ProgramItem.StripFrameIndex(_item.Layout), _stripHeader, out error))
             {
                 stripWidth = _stripHeader.Width;
             }

@@ -217,13 +217,24 @@ namespace BoardKit.Firmware.Core.Wire
         /// <summary>As <see cref="TryDecode(byte[], int, int, FrameHeader, byte[], out int)"/> with an explicit width limit.</summary>
         public static bool TryDecode(byte[] src, int offset, int length, int maxWidth, FrameHeader header, byte[]? pixelsOut, out int errorCode)
         {
+            return TryDecode(src, offset, length, maxWidth, header, pixelsOut, 0, out errorCode);
+        }
+
+        /// <summary>
+        /// As <see cref="TryDecode(byte[], int, int, int, FrameHeader, byte[], out int)"/>, writing the packed pixels
+        /// from pixelsOut[<paramref name="pixelsOffset"/>] on (0 or more; BufferTooSmall unless the raw size fits after
+        /// it): a board holds the still frame and the strip of a scroll beside a still frame in one buffer, one after
+        /// the other.
+        /// </summary>
+        public static bool TryDecode(byte[] src, int offset, int length, int maxWidth, FrameHeader header, byte[]? pixelsOut, int pixelsOffset, out int errorCode)
+        {
             if (!TryReadHeader(src, offset, length, maxWidth, header, out errorCode))
             {
                 return false;
             }
 
             int raw = PixelPacking.RawLength(header.Format, header.Width, header.Height);
-            if (pixelsOut != null && pixelsOut.Length < raw)
+            if (pixelsOut != null && (pixelsOffset < 0 || pixelsOffset > pixelsOut.Length || pixelsOut.Length - pixelsOffset < raw))
             {
                 errorCode = WireError.BufferTooSmall;
                 return false;
@@ -236,7 +247,7 @@ namespace BoardKit.Firmware.Core.Wire
                 {
                     for (int i = 0; i < raw; i++)
                     {
-                        pixelsOut[i] = src[dataStart + i];
+                        pixelsOut[pixelsOffset + i] = src[dataStart + i];
                     }
                 }
 
@@ -245,7 +256,7 @@ namespace BoardKit.Firmware.Core.Wire
             }
 
             int unit = header.Format == (int)PixelFormat.Rgb888 ? 3 : 1;
-            if (!RunLength.Unpack(src, dataStart, header.DataLength, unit, pixelsOut, raw))
+            if (!RunLength.Unpack(src, dataStart, header.DataLength, unit, pixelsOut, pixelsOffset, raw))
             {
                 errorCode = WireError.BadCompression;
                 return false;

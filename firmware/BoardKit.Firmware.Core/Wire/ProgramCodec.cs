@@ -11,18 +11,22 @@ namespace BoardKit.Firmware.Core.Wire
     /// Item record (also the whole alert payload):
     /// <code>
     /// 0  2  item length: bytes after this field (so the next item starts at offset 2 + length)
-    /// 2  1  layout (0 static, 1 scroll, 2 page)
+    /// 2  1  layout (0 static, 1 scroll, 2 page, 3 scroll beside a still frame)
     /// 3  1  level (0 normal, 1 priority, 2 emergency)
     /// 4  4  dwell, ms
-    /// 8  2  scroll speed, px/s (scroll: 1..1000, otherwise 0)
+    /// 8  2  scroll speed, px/s (scroll, scroll beside a still frame: 1..1000, otherwise 0)
     /// 10 4  valid from, unix s (0 = open)
     /// 14 4  valid until, unix s (0 = open)
     /// 18 2  daily schedule start, minute of local day (0..1439)
     /// 20 2  daily schedule end, minute of local day (0..1440; = start: all day)
-    /// 22 1  frame count (static 1, scroll 1, page 1..16)
+    /// 22 1  frame count (static 1, scroll 1, page 1..16, scroll beside a still frame 2)
     /// 23 2  blink period, ms (0 = steady, otherwise 500..10000: the whole item shown half the period, dark half)
     /// 25 .. frames (FrameCodec), then ignored extension bytes up to the item length
     /// </code>
+    /// Frame widths: static and page frames 1..512, a scroll strip 1..4096; scroll beside a still frame: frame 0 (the
+    /// still frame) 1..504 and frame 1 (the strip) 1..4096, and the two raw sizes together at most 16384 bytes (the
+    /// board decodes both into its one frame buffer; TooLarge). Nothing here depends on the board's panel, so every
+    /// board gives a message the same verdict; how a still frame wider than a panel plays is docs/protocol.md 15.3.
     /// Everything, including every frame's run-length stream, is validated before TryRead returns true; nothing is
     /// allocated and nothing throws.
     /// </summary>
@@ -153,18 +157,18 @@ namespace BoardKit.Firmware.Core.Wire
                 return false;
             }
 
-            if (frames < 1 || frames > WireLimits.MaxFramesPerItem || (layout != ProgramItem.LayoutPage && frames != 1))
+            if (!IsFrameCountValid(layout, frames))
             {
                 errorCode = WireError.BadFrameCount;
                 return false;
             }
 
-            int maxWidth = layout == ProgramItem.LayoutScroll ? WireLimits.MaxStripWidth : WireLimits.MaxPanelWidth;
             int p = offset + ItemHeaderSize;
             int end = offset + recordLength;
+            int rawTotal = 0;
             for (int f = 0; f < frames; f++)
             {
-                if (!FrameCodec.TryDecode(src, p, end - p, maxWidth, scratchFrame, null, out errorCode))
+                if (!FrameCodec.TryDecode(src, p, end - p, MaxFrameWidth(layout, f), scratchFrame, null, out errorCode))
                 {
                     return false;
                 }
@@ -172,6 +176,14 @@ namespace BoardKit.Firmware.Core.Wire
                 item.FrameOffsets[f] = p;
                 item.FrameLengths[f] = scratchFrame.EncodedLength;
                 p += scratchFrame.EncodedLength;
+                rawTotal += PixelPacking.RawLength(scratchFrame.Format, scratchFrame.Width, scratchFrame.Height);
+            }
+
+            // The still frame and the strip are held decoded together in the board's one frame buffer.
+            if (layout == ProgramItem.LayoutScrollBesideStill && rawTotal > WireLimits.MaxFrameRawBytes)
+            {
+                errorCode = WireError.TooLarge;
+                return false;
             }
 
             item.Layout = layout;
@@ -189,12 +201,54 @@ namespace BoardKit.Firmware.Core.Wire
         }
 
         /// <summary>
+        /// True if an item of <paramref name="layout"/> may have <paramref name="frameCount"/> frames: static and scroll
+        /// exactly 1, page 1..16, scroll beside a still frame exactly 2 (otherwise BadFrameCount). Shared by reader and writer.
+        /// </summary>
+        public static bool IsFrameCountValid(int layout, int frameCount)
+        {
+            return frameCount >= MinFrameCount(layout) && frameCount <= MaxFrameCount(layout);
+        }
+
+        /// <summary>Fewest frames an item of <paramref name="layout"/> has: 2 for scroll beside a still frame, else 1.</summary>
+        public static int MinFrameCount(int layout)
+        {
+            return layout == ProgramItem.LayoutScrollBesideStill ? 2 : 1;
+        }
+
+        /// <summary>Most frames an item of <paramref name="layout"/> has: page 16, scroll beside a still frame 2, static and scroll 1.</summary>
+        public static int MaxFrameCount(int layout)
+        {
+            if (layout == ProgramItem.LayoutPage)
+            {
+                return WireLimits.MaxFramesPerItem;
+            }
+
+            return MinFrameCount(layout);
+        }
+
+        /// <summary>
+        /// Widest frame <paramref name="frameIndex"/> of an item of <paramref name="layout"/> may be, pixels: a scroll
+        /// strip WireLimits.MaxStripWidth (4096); the still frame of scroll beside a still frame WireLimits.MaxStillWidth
+        /// (504) and its strip 4096; static and page frames WireLimits.MaxPanelWidth (512). Shared by reader, writer and
+        /// the board's frame decoding.
+        /// </summary>
+        public static int MaxFrameWidth(int layout, int frameIndex)
+        {
+            if (ProgramItem.Scrolls(layout) && frameIndex == ProgramItem.StripFrameIndex(layout))
+            {
+                return WireLimits.MaxStripWidth;
+            }
+
+            return layout == ProgramItem.LayoutScrollBesideStill ? WireLimits.MaxStillWidth : WireLimits.MaxPanelWidth;
+        }
+
+        /// <summary>
         /// Checks item settings; returns WireError.None or BadField. Shared by reader and writer.
         /// <paramref name="blinkPeriodMs"/>: 0 (steady) or ProgramItem.MinBlinkPeriodMs..MaxBlinkPeriodMs.
         /// </summary>
         public static int CheckSettings(int layout, int level, int scrollSpeed, uint validFrom, uint validUntil, int scheduleStart, int scheduleEnd, int blinkPeriodMs)
         {
-            if (layout < ProgramItem.LayoutStatic || layout > ProgramItem.LayoutPage)
+            if (layout < ProgramItem.LayoutStatic || layout > ProgramItem.LayoutScrollBesideStill)
             {
                 return WireError.BadField;
             }
@@ -204,7 +258,7 @@ namespace BoardKit.Firmware.Core.Wire
                 return WireError.BadField;
             }
 
-            bool scroll = layout == ProgramItem.LayoutScroll;
+            bool scroll = ProgramItem.Scrolls(layout);
             if (scroll ? (scrollSpeed < 1 || scrollSpeed > ProgramItem.MaxScrollSpeed) : scrollSpeed != 0)
             {
                 return WireError.BadField;

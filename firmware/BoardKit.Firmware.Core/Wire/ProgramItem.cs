@@ -13,6 +13,13 @@ namespace BoardKit.Firmware.Core.Wire
         public const int LayoutScroll = 1;
         /// <summary>Layout: page, 1..16 frames shown in turn, each for DwellMs.</summary>
         public const int LayoutPage = 2;
+        /// <summary>
+        /// Layout: scroll beside a still frame, exactly 2 frames. Frame 0 (at most WireLimits.MaxStillWidth wide) stays
+        /// still at the panel's left; frame 1 is a strip (up to WireLimits.MaxStripWidth wide) that scrolls, by the
+        /// rules of LayoutScroll, in the window of columns right of it. A pictogram beside scrolling text. Boards
+        /// before this layout refuse it (BadField, as any unknown layout).
+        /// </summary>
+        public const int LayoutScrollBesideStill = 3;
 
         /// <summary>Bulletin level normal (scheduled by the commune).</summary>
         public const int LevelNormal = 0;
@@ -37,19 +44,19 @@ namespace BoardKit.Firmware.Core.Wire
         /// <summary>Longest blink period, ms (10 s): slower than that is no longer seen as blinking.</summary>
         public const int MaxBlinkPeriodMs = 10000;
 
-        /// <summary>Layout: LayoutStatic, LayoutScroll or LayoutPage.</summary>
+        /// <summary>Layout: LayoutStatic, LayoutScroll, LayoutPage or LayoutScrollBesideStill.</summary>
         public int Layout { get; set; }
 
         /// <summary>Level: LevelNormal, LevelPriority or LevelEmergency.</summary>
         public int Level { get; set; }
 
         /// <summary>
-        /// Milliseconds: static = how long the item is shown; page = per page; scroll = minimum time on screen
-        /// (0 = one full pass of the strip).
+        /// Milliseconds: static = how long the item is shown; page = per page; scroll and scroll beside a still frame =
+        /// minimum time on screen (0 = one full pass of the strip).
         /// </summary>
         public uint DwellMs { get; set; }
 
-        /// <summary>Scroll speed in pixels per second, 1..1000 for scroll items; must be 0 for other layouts.</summary>
+        /// <summary>Scroll speed in pixels per second, 1..1000 for the scrolling layouts (LayoutScroll, LayoutScrollBesideStill); must be 0 for the others.</summary>
         public int ScrollSpeed { get; set; }
 
         /// <summary>Start of validity, unix seconds UTC, inclusive; 0 = no start.</summary>
@@ -82,6 +89,18 @@ namespace BoardKit.Firmware.Core.Wire
 
         /// <summary>Decoder: encoded length of each frame.</summary>
         public int[] FrameLengths { get; } = new int[WireLimits.MaxFramesPerItem];
+
+        /// <summary>True for the layouts whose strip scrolls: LayoutScroll and LayoutScrollBesideStill.</summary>
+        public static bool Scrolls(int layout)
+        {
+            return layout == LayoutScroll || layout == LayoutScrollBesideStill;
+        }
+
+        /// <summary>Index of the strip frame of a scrolling layout: 1 for LayoutScrollBesideStill (frame 0 is the still frame), else 0.</summary>
+        public static int StripFrameIndex(int layout)
+        {
+            return layout == LayoutScrollBesideStill ? 1 : 0;
+        }
 
         /// <summary>True if the validity window contains <paramref name="nowUnixSeconds"/>.</summary>
         public bool IsValidAt(long nowUnixSeconds)

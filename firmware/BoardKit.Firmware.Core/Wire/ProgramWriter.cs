@@ -21,6 +21,7 @@ namespace BoardKit.Firmware.Core.Wire
         private int _itemStart = -1;
         private int _itemLayout;
         private int _itemFrames;
+        private int _itemRawBytes;
         private int _state;
 
         /// <summary>Writes into <paramref name="dest"/> from <paramref name="offset"/> to the end of the array.</summary>
@@ -121,11 +122,16 @@ namespace BoardKit.Firmware.Core.Wire
             _itemStart = p;
             _itemLayout = item.Layout;
             _itemFrames = 0;
+            _itemRawBytes = 0;
             _position += ProgramCodec.ItemHeaderSize;
             _state = 2;
         }
 
-        /// <summary>Encodes a frame into the current item (FrameCodec.Encode; compressed when smaller if allowed).</summary>
+        /// <summary>
+        /// Encodes a frame into the current item (FrameCodec.Encode; compressed when smaller if allowed). The item's
+        /// layout limits the frames as the reader does (ProgramCodec.MaxFrameCount, MaxFrameWidth; the still frame
+        /// and strip of a scroll beside a still frame together at most WireLimits.MaxFrameRawBytes raw: TooLarge).
+        /// </summary>
         public void AddFrame(FrameHeader header, byte[] pixels, int pixelsLength, bool allowCompression)
         {
             if (!Expect(2))
@@ -133,17 +139,22 @@ namespace BoardKit.Firmware.Core.Wire
                 return;
             }
 
-            int maxFrames = _itemLayout == ProgramItem.LayoutPage ? WireLimits.MaxFramesPerItem : 1;
-            if (_itemFrames >= maxFrames)
+            if (_itemFrames >= ProgramCodec.MaxFrameCount(_itemLayout))
             {
                 Fail(WireError.BadFrameCount);
                 return;
             }
 
-            int maxWidth = _itemLayout == ProgramItem.LayoutScroll ? WireLimits.MaxStripWidth : WireLimits.MaxPanelWidth;
-            if (header.Width > maxWidth)
+            if (header.Width > ProgramCodec.MaxFrameWidth(_itemLayout, _itemFrames))
             {
                 Fail(WireError.BadDimensions);
+                return;
+            }
+
+            int raw = PixelPacking.RawLength(header.Format, header.Width, header.Height);
+            if (_itemLayout == ProgramItem.LayoutScrollBesideStill && raw > 0 && _itemRawBytes + raw > WireLimits.MaxFrameRawBytes)
+            {
+                Fail(WireError.TooLarge);
                 return;
             }
 
@@ -156,6 +167,7 @@ namespace BoardKit.Firmware.Core.Wire
 
             _position += n;
             _itemFrames++;
+            _itemRawBytes += raw;
         }
 
         /// <summary>Ends the current item: writes its frame count and length.</summary>
@@ -166,7 +178,7 @@ namespace BoardKit.Firmware.Core.Wire
                 return;
             }
 
-            if (_itemFrames < 1)
+            if (!ProgramCodec.IsFrameCountValid(_itemLayout, _itemFrames))
             {
                 Fail(WireError.BadFrameCount);
                 return;

@@ -21,6 +21,15 @@ namespace BoardKit.Firmware.Core.Wire
         /// </summary>
         public static bool Unpack(byte[] src, int offset, int count, int unit, byte[]? dest, int rawLength)
         {
+            return Unpack(src, offset, count, unit, dest, 0, rawLength);
+        }
+
+        /// <summary>
+        /// As <see cref="Unpack(byte[], int, int, int, byte[], int)"/>, writing the rawLength bytes from
+        /// dest[<paramref name="destOffset"/>] on (the caller keeps destOffset + rawLength within dest).
+        /// </summary>
+        public static bool Unpack(byte[] src, int offset, int count, int unit, byte[]? dest, int destOffset, int rawLength)
+        {
             int end = offset + count;
             int p = offset;
             int o = 0;
@@ -37,9 +46,10 @@ namespace BoardKit.Firmware.Core.Wire
 
                     if (dest != null)
                     {
+                        int d = destOffset + o;
                         for (int i = 0; i < n; i++)
                         {
-                            dest[o + i] = src[p + i];
+                            dest[d + i] = src[p + i];
                         }
                     }
 
@@ -58,9 +68,10 @@ namespace BoardKit.Firmware.Core.Wire
                     {
                         for (int r = 0; r < repeats; r++)
                         {
+                            int d = destOffset + o;
                             for (int i = 0; i < unit; i++)
                             {
-                                dest[o + i] = src[p + i];
+                                dest[d + i] = src[p + i];
                             }
 
                             o += unit;

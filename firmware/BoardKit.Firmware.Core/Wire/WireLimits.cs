@@ -40,12 +40,26 @@ namespace BoardKit.Firmware.Core.Wire
         /// <summary>Widest frame of a scroll item (the strip that moves across the panel), in pixels.</summary>
         public const int MaxStripWidth = 4096;
 
+        /// <summary>
+        /// Narrowest scroll window beside a still frame (layout "scroll beside a still frame"), in pixels: 8 px shows a
+        /// whole character of the smallest board font (5x7 in a 6-px cell) with room to spare; a narrower window cannot
+        /// be read. The gateway keeps every window at least this wide on the board's own panel.
+        /// </summary>
+        public const int MinScrollWindowWidth = 8;
+
+        /// <summary>
+        /// Widest still frame of a "scroll beside a still frame" item, in pixels: MaxPanelWidth - MinScrollWindowWidth =
+        /// 504, so that on the widest panel a window of at least 8 px remains.
+        /// </summary>
+        public const int MaxStillWidth = MaxPanelWidth - MinScrollWindowWidth;
+
         /// <summary>Tallest frame, in pixels.</summary>
         public const int MaxHeight = 64;
 
         /// <summary>
         /// Largest decoded (raw, packed) frame, 16 KiB: the board's one frame buffer. 512x64 Palette4, 4096x32 Mono1
-        /// or about 74x74 Rgb888 fit; a larger Rgb888 frame must be sent as a palette format.
+        /// or about 74x74 Rgb888 fit; a larger Rgb888 frame must be sent as a palette format. The still frame and the
+        /// strip of a "scroll beside a still frame" item share it: their raw sizes together are at most this.
         /// </summary>
         public const int MaxFrameRawBytes = 16384;
 

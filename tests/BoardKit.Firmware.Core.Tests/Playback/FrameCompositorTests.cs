@@ -3,6 +3,7 @@ using BoardKit.Firmware.Core.Led;
 using BoardKit.Firmware.Core.Playback;
 using BoardKit.Firmware.Core.Tests.Board;
 using BoardKit.Firmware.Core.Tests.Vectors;
+using BoardKit.Firmware.Core.Wire;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using static BoardKit.Firmware.Core.Tests.Playback.PlaybackKit;
 
@@ -171,6 +172,90 @@ namespace BoardKit.Firmware.Core.Tests.Playback
             f.Load(c, 7, 0, c.ProgramVersion);
             f.Load(c, 7, 0, c.ProgramVersion);
             Assert.AreEqual(4, f.DecodeCount, "a failure is remembered, not retried every step");
+        }
+
+        /// <summary>The still frame and strip of a one-item scroll-beside-still program, decoded as the player holds them:
+        /// the strip in the still frame's buffer, right after its raw bytes.</summary>
+        private static (DecodedFrame Still, DecodedFrame Strip) LoadedBeside(Frame still, Frame strip)
+        {
+            TestBoard board = BoardWith(Program(1, 420, new Item(ScrollBesideStill(20), still, strip)));
+            var first = new DecodedFrame();
+            var second = new DecodedFrame(first);
+            int version = board.Content.ProgramVersion;
+            Assert.IsTrue(first.Load(board.Content, 0, 0, version));
+            int stillBytes = PixelPacking.RawLength(first.Header.Format, first.Header.Width, first.Header.Height);
+            Assert.IsTrue(second.LoadAt(board.Content, 0, 1, version, stillBytes));
+            Assert.AreSame(first.Pixels, second.Pixels, "one buffer");
+            Assert.AreEqual(stillBytes, second.PixelOffset);
+            return (first, second);
+        }
+
+        [TestMethod]
+        public void DrawStillAndStrip_StillAtLeftStripRepeatsInTheWindowBeside()
+        {
+            // Still 3x2 red on blue (blue = its palette entry 0, to tell "still pixel 0" from "not covered"); strip 4x3
+            // amber; panel 9x4: the window is columns 3..8 (6 px), so the 4-px strip repeats; row 2 is below the still
+            // frame and row 3 below both.
+            (DecodedFrame still, DecodedFrame strip) = LoadedBeside(
+                Mono1(Red, Blue, "#.#", ".#."),
+                Mono1("#...", ".#..", "..##"));
+            var panel = new PanelFrame(9, 4);
+            Assert.IsTrue(FrameCompositor.DrawStillAndStrip(still, strip, panel, 0));
+            AssertPicture(panel, "offset 0: window columns show strip columns 0 1 2 3 0 1",
+                "RBRA...A.",
+                "BRB.A...A",
+                ".....AA..",
+                ".........");
+            Assert.IsTrue(FrameCompositor.DrawStillAndStrip(still, strip, panel, 5));
+            AssertPicture(panel, "offset 5 = 1: strip columns 1 2 3 0 1 2; the still part unchanged",
+                "RBR...A..",
+                "BRBA...A.",
+                "....AA..A",
+                ".........");
+            Assert.IsFalse(FrameCompositor.DrawStillAndStrip(still, strip, panel, 5), "the same picture again");
+        }
+
+        [TestMethod]
+        public void DrawStillAndStrip_StillAsWideAsThePanel_NoWindowStillClipped()
+        {
+            (DecodedFrame still, DecodedFrame strip) = LoadedBeside(Mono1(Red, Blue, "#.#", ".#."), Mono1("####"));
+            var panel = new PanelFrame(2, 2);
+            FrameCompositor.DrawStillAndStrip(still, strip, panel, 3);
+            AssertPicture(panel, "the still frame clipped at the right, no strip column shown", "RB", "BR");
+        }
+
+        [TestMethod]
+        public void DrawStillAndStrip_Rgb888StillBesidePalette4Strip_EachItsOwnColours()
+        {
+            // Rgb888 (3 bytes per pixel, from the buffer's start) beside Palette4 (4 bits per pixel, read from the strip's offset).
+            var rgbHeader = new FrameHeader().Set((int)PixelFormat.Rgb888, 2, 1);
+            Frame rgb = new(rgbHeader, new byte[] { 0x01, 0x02, 0x03, 0x0A, 0x0B, 0x0C });
+            Frame strip = Palette4(new[] { 0x000000, 0x112233, 0x445566, 0x778899 }, "123", "321");
+            (DecodedFrame still, DecodedFrame stripFrame) = LoadedBeside(rgb, strip);
+            Assert.AreEqual(6, stripFrame.PixelOffset, "after the 6 raw bytes of the still frame");
+            var panel = new PanelFrame(6, 2);
+            FrameCompositor.DrawStillAndStrip(still, stripFrame, panel, 2);
+            int[] row0 = { 0x010203, 0x0A0B0C, 0x778899, 0x112233, 0x445566, 0x778899 };
+            int[] row1 = { 0x000000, 0x000000, 0x112233, 0x778899, 0x445566, 0x112233 };
+            for (int x = 0; x < 6; x++)
+            {
+                Assert.AreEqual(row0[x], panel.GetPixel(x, 0), "row 0, x " + x);
+                Assert.AreEqual(row1[x], panel.GetPixel(x, 1), "row 1, x " + x);
+            }
+        }
+
+        [TestMethod]
+        public void DrawStillAndStrip_StripNotDecoded_DrawsBlack()
+        {
+            TestBoard board = BoardWith(Program(1, 420, new Item(ScrollBesideStill(20), Mono1("#"), Mono1("#"))));
+            var still = new DecodedFrame();
+            var strip = new DecodedFrame(still);
+            Assert.IsTrue(still.Load(board.Content, 0, 0, board.Content.ProgramVersion));
+            Assert.IsFalse(strip.LoadAt(board.Content, 0, 1, board.Content.ProgramVersion, WireLimits.MaxFrameRawBytes), "no room after that offset");
+            var panel = new PanelFrame(3, 1);
+            panel.SetPixel(0, 0, White);
+            Assert.IsTrue(FrameCompositor.DrawStillAndStrip(still, strip, panel, 0));
+            Assert.IsTrue(IsBlack(panel));
         }
     }
 }

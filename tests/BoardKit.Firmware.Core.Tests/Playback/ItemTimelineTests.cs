@@ -166,5 +166,27 @@ namespace BoardKit.Firmware.Core.Tests.Playback
         {
             Assert.AreEqual(0, Timed(PlaybackKit.Page(1000), 3).ScrollOffsetAt(5000));
         }
+
+        [TestMethod]
+        [DataRow(0u)]
+        [DataRow(801u)]
+        [DataRow(1600u)]
+        public void ScrollBesideStill_TimedExactlyAsAScrollOfItsStrip(uint dwellMs)
+        {
+            // Layout 3 uses the scroll rules with S = its strip's width (frame 1); the still frame has no timing.
+            ItemTimeline scroll = Timed(PlaybackKit.Scroll(20, dwellMs), 1, 16);
+            ItemTimeline beside = Timed(PlaybackKit.ScrollBesideStill(20, dwellMs), 2, 16);
+            Assert.AreEqual(ProgramItem.LayoutScrollBesideStill, beside.Layout);
+            Assert.AreEqual(16, beside.StripWidth);
+            Assert.AreEqual(scroll.DurationMs, beside.DurationMs);
+            Assert.AreEqual(dwellMs == 0 ? 800L : (dwellMs <= 1600 ? 1600L : 2400L), beside.DurationMs, "whole passes of 800 ms");
+            foreach (long t in new long[] { 0, 49, 50, 799, 800, 850, 123_456 })
+            {
+                Assert.AreEqual(scroll.ScrollOffsetAt(t), beside.ScrollOffsetAt(t), "t " + t);
+                Assert.AreEqual(0, beside.FrameAt(t), "t " + t);
+            }
+
+            Assert.AreEqual(1, beside.ScrollOffsetAt(850), "floor(850 x 20 / 1000) mod 16");
+        }
     }
 }

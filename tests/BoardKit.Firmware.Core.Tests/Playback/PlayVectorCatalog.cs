@@ -45,7 +45,7 @@ namespace BoardKit.Firmware.Core.Tests.Playback
 
         public sealed record Spec(string Name, string Description, int Width, int Height, Statement[] Script);
 
-        public static Spec[] All() => new[] { Scroll(), PageBlink(), Midnight(), ExpiryEmergency(), AlertResume() };
+        public static Spec[] All() => new[] { Scroll(), PageBlink(), Midnight(), ExpiryEmergency(), AlertResume(), ScrollBesideStill() };
 
         /// <summary>msg-program at noon local: only item 0, the 16x4 Mono1 strip at 20 px/s (one pass 800 ms), repeating on 32 px.</summary>
         public static Spec Scroll() => new("play-scroll",
@@ -143,6 +143,26 @@ namespace BoardKit.Firmware.Core.Tests.Playback
                 new Step(1200050, AlertBase + 1200, Prog, 0, "item 0, offset 1"),
             });
 
+        /// <summary>
+        /// Layout 3 at noon: the Palette2 vector frame (8x6) held still at the left, msg-program's 16x4 Mono1 strip at
+        /// 20 px/s in the 24-px window right of it (so it repeats), dwell 1000 = 2 passes of 800 ms; then a static item.
+        /// </summary>
+        public static Spec ScrollBesideStill() => new("play-scroll-beside-still",
+            "32x8 at 12:00 local: item 0 is a scroll beside a still frame: the 8x6 Palette2 still frame on columns 0-7, the 16x4 Mono1 strip at 20 px/s in the 24-px window right of it (it repeats); dwell 1000 = 2 passes of 800 ms; item 1 static 1000 ms",
+            32, 8, new Statement[]
+            {
+                new Receive(0, "program seq 1: item 0 scroll beside a still frame (Palette2 8x6 still, Mono1 16x4 strip), item 1 static (Mono1 16x4)", ScrollBesideStillProgram),
+                new Step(0, Noon, Prog, 0, "item 0 starts: still frame at the left, strip offset 0 at column 8"),
+                new Step(49, Noon, Prog, 0, "offset floor(49 x 20 / 1000) = 0"),
+                new Step(50, Noon, Prog, 0, "offset 1: only the window changed"),
+                new Step(750, Noon, Prog, 0, "offset 15"),
+                new Step(800, Noon, Prog, 0, "second pass (dwell 1000 > one pass of 800): offset 16 mod 16 = 0"),
+                new Step(1599, Noon + 1, Prog, 0, "offset 31 mod 16 = 15"),
+                new Step(1600, Noon + 1, Prog, 1, "2 passes done: item 1"),
+                new Step(2599, Noon + 2, Prog, 1, "item 1"),
+                new Step(2600, Noon + 2, Prog, 0, "item 0 again, offset 0"),
+            });
+
         /// <summary>The file text for <paramref name="spec"/>: plays it and writes every statement with the panel's CRC.</summary>
         public static string Generate(Spec spec)
         {
@@ -198,6 +218,12 @@ namespace BoardKit.Firmware.Core.Tests.Playback
 
             return text.ToString();
         }
+
+        private static byte[] ScrollBesideStillProgram() => Program(1, 420,
+            new Item(PlaybackKit.ScrollBesideStill(20, 1000),
+                new Frame(VectorCatalog.Palette2Header(), VectorCatalog.Palette2Pixels()),
+                new Frame(VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels())),
+            new Item(Static(1000), new Frame(VectorCatalog.Mono1Header(), VectorCatalog.Mono1Pixels())));
 
         private static byte[] PageBlinkProgram() => Program(1, 420,
             new Item(Page(1000, blinkMs: 500), Bar(Red, 1), Bar(Green, 6), Bar(Blue, 11)),

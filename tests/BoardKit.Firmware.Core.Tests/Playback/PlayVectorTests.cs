@@ -81,7 +81,7 @@ namespace BoardKit.Firmware.Core.Tests.Playback
             string[] names = Array.ConvertAll(specs, s => s.Name);
             Array.Sort(names, StringComparer.Ordinal);
             CollectionAssert.AreEqual(names, PlayVectorFile.AllNames(), "one file per catalog entry, no strays");
-            Assert.IsTrue(specs.Length >= 3 && specs.Length <= 5);
+            Assert.IsTrue(specs.Length >= 3 && specs.Length <= 6);
         }
 
         /// <summary>
@@ -135,10 +135,51 @@ namespace BoardKit.Firmware.Core.Tests.Playback
             AssertStep(steps[4], 900, PlayVectorCatalog.AlertBase, ShowingCode.Alert, ShowingCode.NoItem, dark);
         }
 
+        /// <summary>
+        /// play-scroll-beside-still's first steps by hand. Still frame: the Palette2 vector 8x6, row 0 indices 0 1 2 3 3 2 1
+        /// 0 and row 5 indices 3 0 0 0 0 0 0 1 of black, R = FF0000, G = 008000, C = 0180A5, rows 1-4 black, rows 6-7 below
+        /// it black. Strip: msg-program's Mono1 16x4 (A = amber) in columns 8-31, strip column (offset + x - 8) mod 16.
+        /// </summary>
+        [TestMethod]
+        public void PlayScrollBesideStill_FirstSteps_AreTheHandDrawnPanels()
+        {
+            PlayVectorFile file = PlayVectorFile.Load("play-scroll-beside-still");
+            Assert.AreEqual(32, file.Width);
+            Assert.AreEqual(8, file.Height);
+            const string blank = "................................";
+            string[] offset0 =
+            {
+                ".RGCCGR." + "A..............A" + "A.......",
+                blank, blank,
+                "........" + "A.A..A.AA.A..A.A" + "A.A..A.A",
+                blank,
+                "C......R" + "................" + "........",
+                blank, blank,
+            };
+            string[] offset1 =
+            {
+                ".RGCCGR." + "..............AA" + "........",
+                blank, blank,
+                "........" + ".A..A.AA.A..A.AA" + ".A..A.AA",
+                blank,
+                "C......R" + "................" + "........",
+                blank, blank,
+            };
+            var colours = new System.Collections.Generic.Dictionary<char, int> { ['.'] = Black, ['A'] = Amber, ['R'] = 0xFF0000, ['G'] = 0x008000, ['C'] = 0x0180A5 };
+            PlayVectorFile.Statement[] steps = Steps(file);
+            AssertStep(steps[0], 0, PlayVectorCatalog.Noon, ShowingCode.ProgramItem, 0, offset0, colours);
+            AssertStep(steps[1], 49, PlayVectorCatalog.Noon, ShowingCode.ProgramItem, 0, offset0, colours);
+            AssertStep(steps[2], 50, PlayVectorCatalog.Noon, ShowingCode.ProgramItem, 0, offset1, colours);
+            AssertStep(steps[4], 800, PlayVectorCatalog.Noon, ShowingCode.ProgramItem, 0, offset0, colours);
+        }
+
         private static PlayVectorFile.Statement[] Steps(PlayVectorFile file)
             => Array.FindAll(System.Linq.Enumerable.ToArray(file.Statements), s => s.Kind == "step");
 
         private static void AssertStep(PlayVectorFile.Statement step, long ms, long unix, int showing, int item, string[] picture)
+            => AssertStep(step, ms, unix, showing, item, picture, new System.Collections.Generic.Dictionary<char, int> { ['.'] = Black, ['A'] = Amber });
+
+        private static void AssertStep(PlayVectorFile.Statement step, long ms, long unix, int showing, int item, string[] picture, System.Collections.Generic.IReadOnlyDictionary<char, int> colours)
         {
             Assert.AreEqual(ms, step.Ms);
             Assert.AreEqual(unix, step.Unix);
@@ -149,7 +190,7 @@ namespace BoardKit.Firmware.Core.Tests.Playback
             {
                 for (int x = 0; x < picture[y].Length; x++)
                 {
-                    expected.SetPixel(x, y, picture[y][x] == 'A' ? Amber : Black);
+                    expected.SetPixel(x, y, colours[picture[y][x]]);
                 }
             }
 

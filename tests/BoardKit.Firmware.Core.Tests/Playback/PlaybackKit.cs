@@ -154,6 +154,16 @@ namespace BoardKit.Firmware.Core.Tests.Playback
             ScrollSpeed = speed,
         };
 
+        /// <summary>Settings of a scroll beside a still frame (layout 3): its item takes the still frame, then the strip.</summary>
+        public static ProgramItem ScrollBesideStill(int speed, uint dwellMs = 0, int level = ProgramItem.LevelNormal, int blinkMs = 0) => new ProgramItem
+        {
+            Layout = ProgramItem.LayoutScrollBesideStill,
+            Level = level,
+            DwellMs = dwellMs,
+            ScrollSpeed = speed,
+            BlinkPeriodMs = blinkMs,
+        };
+
         /// <summary>A booted board that has received every message (each must be accepted).</summary>
         public static TestBoard BoardWith(params byte[][] messages)
         {

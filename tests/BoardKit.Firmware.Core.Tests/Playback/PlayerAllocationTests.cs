@@ -89,6 +89,57 @@ namespace BoardKit.Firmware.Core.Tests.Playback
             }
         }
 
+        /// <summary>
+        /// A scroll beside a still frame on a 64x16 board: a 16x16 still frame beside a 200-px strip (program item), a
+        /// static item between its plays, then an alert of the same layout with blink over it, cleared again: zero bytes
+        /// allocated in any step, while the window redraws every 17 ms step.
+        /// </summary>
+        [TestMethod]
+        public void Step_ScrollBesideStill_64x16_AllocatesNothingPerStep()
+        {
+            for (int run = 0; run < 2; run++)
+            {
+                // Run 0 warms every path up; run 1 is measured.
+                TestBoard board = BoardWith(Program(1, 420,
+                    new Item(ScrollBesideStill(60, 5000), Stripes(16, 16, 3), Stripes(200, 16, 5)),
+                    new Item(Static(1000), Stripes(64, 16, 4))));
+                byte[] alert = Alert(1, new Item(ScrollBesideStill(45, 0, ProgramItem.LevelEmergency, 1000), Stripes(20, 16, 2), Stripes(90, 16, 7)));
+                byte[] clear = AlertClear(1, 2);
+                var player = new Player(board.Content, new PanelFrame(64, 16), "lc-mlt-gate-1");
+                long allocated = 0;
+                int changed = 0;
+                int alertSteps = 0;
+                for (int k = 0; k < 3000; k++)
+                {
+                    long mono = (long)k * StepMs;
+                    if (k == 1500)
+                    {
+                        Receive(board, alert, mono);
+                    }
+                    else if (k == 2300)
+                    {
+                        Receive(board, clear, mono);
+                    }
+
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    if (player.Step(mono, T0 + (mono / 1000)))
+                    {
+                        changed++;
+                    }
+
+                    allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+                    alertSteps += player.Showing == ShowingCode.Alert ? 1 : 0;
+                }
+
+                if (run == 1)
+                {
+                    Assert.AreEqual(0L, allocated, "bytes allocated inside Step over 3000 steps");
+                    Assert.IsGreaterThan(1000, changed, "the window moves at 60 and 45 px/s: most steps redraw");
+                    Assert.AreEqual(800, alertSteps, "the alert was measured too");
+                }
+            }
+        }
+
         /// <summary>A Palette4 frame of vertical stripes <paramref name="period"/> px wide in 4 colours: never all black.</summary>
         private static Frame Stripes(int width, int height, int period)
         {

@@ -421,5 +421,95 @@ namespace BoardKit.Firmware.Core.Tests.Playback
             Assert.IsTrue(p.Step(20, T0));
             AssertPicture(p.Panel, "redrawn", "A.");
         }
+
+        /// <summary>Scroll beside a still frame: a red 2x2 still frame and a 4-px amber strip at 20 px/s (+1 px every 50 ms,
+        /// one pass 200 ms); on a 6x2 panel the window is columns 2..5, exactly one strip wide.</summary>
+        private static Item StillBesideStrip(int level = ProgramItem.LevelNormal, int blinkMs = 0) =>
+            new Item(ScrollBesideStill(20, 0, level, blinkMs), Mono1(Red, Black, "#.", ".#"), Mono1("#...", "..##"));
+
+        [TestMethod]
+        public void Step_ScrollBesideStill_StillStaysWhileTheStripScrollsInTheWindow()
+        {
+            TestBoard board = BoardWith(Program(1, 420, StillBesideStrip()));
+            Player p = NewPlayer(board, 6, 2);
+            Assert.IsTrue(p.Step(0, T0));
+            AssertShowing(p, ShowingCode.ProgramItem, 0, "t 0");
+            AssertPicture(p.Panel, "offset 0: window columns 2..5 show strip columns 0 1 2 3", "R.A...", ".R..AA");
+            Assert.IsFalse(p.Step(49, T0), "offset still 0");
+            Assert.IsTrue(p.Step(50, T0));
+            AssertPicture(p.Panel, "offset 1: strip columns 1 2 3 0", "R....A", ".R.AA.");
+            p.Step(150, T0);
+            AssertPicture(p.Panel, "offset 3: strip columns 3 0 1 2", "R..A..", ".RA..A");
+            for (long t = 151; t < 200; t++)
+            {
+                p.Step(t, T0);
+                Assert.AreEqual("R.\n.R", Picture(p.Panel).Substring(0, 2) + "\n" + Picture(p.Panel).Substring(7, 2), "the still columns at t " + t);
+            }
+
+            p.Step(200, T0);
+            Assert.AreEqual(200L, p.ShowingSinceMs, "one pass of the 4-px strip ended: the item restarted");
+            AssertPicture(p.Panel, "offset 0 again", "R.A...", ".R..AA");
+            Assert.AreEqual(2, p.DecodeCount, "the still frame and the strip, each once: not per step, not per pass");
+        }
+
+        [TestMethod]
+        public void Step_ScrollBesideStill_LastsWholePassesOfItsStripNotOfItsStill()
+        {
+            // A 10-px still frame and a 4-px strip at 20 px/s: one pass is 200 ms (it would be 500 ms for 10 px).
+            TestBoard board = BoardWith(Program(1, 420,
+                new Item(ScrollBesideStill(20), Mono1("#........."), Mono1("#...")),
+                new Item(Static(1000), Mono1("#"))));
+            Player p = NewPlayer(board, 12, 1);
+            p.Step(0, T0);
+            p.Step(199, T0);
+            AssertShowing(p, ShowingCode.ProgramItem, 0, "t 199");
+            p.Step(200, T0);
+            AssertShowing(p, ShowingCode.ProgramItem, 1, "t 200: the next item");
+        }
+
+        [TestMethod]
+        public void Step_AlertOverScrollBesideStill_ProgramComesBackWithBothFramesFresh()
+        {
+            // The alert's 6x2 frame (2 bytes, all lit) is decoded over the buffer where the strip sat behind the still
+            // frame's 1 byte: coming back, the strip must be decoded again, not drawn from what the alert left there.
+            ProgramItem red = Static(10000, ProgramItem.LevelEmergency, 0);
+            red.ValidUntil = (uint)(T0 + 2);
+            TestBoard board = BoardWith(Program(1, 420, StillBesideStrip()));
+            Player p = NewPlayer(board, 6, 2);
+            p.Step(0, T0);
+            p.Step(50, T0);
+            AssertPicture(p.Panel, "offset 1", "R....A", ".R.AA.");
+            Receive(board, Alert(1, new Item(red, Mono1(Red, Black, "######", "######"))), 100);
+            p.Step(100, T0);
+            AssertShowing(p, ShowingCode.Alert, NoItem, "alert");
+            AssertPicture(p.Panel, "the alert", "RRRRRR", "RRRRRR");
+            p.Step(2000, T0 + 2);
+            AssertShowing(p, ShowingCode.ProgramItem, 0, "alert expired");
+            AssertPicture(p.Panel, "the item restarts at offset 0 with its own pixels", "R.A...", ".R..AA");
+            p.Step(2050, T0 + 2);
+            AssertPicture(p.Panel, "offset 1", "R....A", ".R.AA.");
+            Assert.AreEqual(5, p.DecodeCount, "still and strip, the alert, still and strip again");
+        }
+
+        [TestMethod]
+        public void Step_AlertScrollBesideStill_LoopsAndBlinks()
+        {
+            TestBoard board = BoardWith(Alert(1, StillBesideStrip(ProgramItem.LevelEmergency, 1000)));
+            Player p = NewPlayer(board, 6, 2);
+            (long T, string[] Rows, string Because)[] expected =
+            {
+                (0, new[] { "R.A...", ".R..AA" }, "lit, offset 0"),
+                (450, new[] { "R....A", ".R.AA." }, "lit, offset 9 mod 4 = 1"),
+                (500, new[] { "......", "......" }, "dark half of the blink: the still frame too"),
+                (1000, new[] { "R.A...", ".R..AA" }, "lit, offset 20 mod 4 = 0"),
+                (60150, new[] { "R..A..", ".RA..A" }, "a minute on: it loops, offset 1203 mod 4 = 3"),
+            };
+            foreach (var (t, rows, because) in expected)
+            {
+                p.Step(t, T0 + (t / 1000));
+                AssertShowing(p, ShowingCode.Alert, NoItem, because);
+                AssertPicture(p.Panel, because, rows);
+            }
+        }
     }
 }

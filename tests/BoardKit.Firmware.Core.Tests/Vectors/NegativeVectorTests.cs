@@ -28,7 +28,7 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             "neg-unknown-key-id", "neg-bad-tag", "neg-reserved-flag", "neg-unknown-kind", "neg-epoch-not-started",
             "neg-session-zero", "neg-sequence-zero", "neg-program-older", "neg-program-rollback", "neg-sequence-ahead",
             "neg-alert-expired", "neg-alert-no-issue-time", "neg-bad-item-count", "neg-bad-frame-count",
-            "neg-scroll-speed-zero", "neg-blink-300", "neg-compressed-length-zero", "neg-raw-length-wrong", "neg-rle-short",
+            "neg-scroll-speed-zero", "neg-beside-frame-count", "neg-blink-300", "neg-compressed-length-zero", "neg-raw-length-wrong", "neg-rle-short",
             "neg-unknown-command", "neg-brightness-percent-101", "neg-identify-zero", "neg-resync-epoch-zero",
             "neg-too-old", "neg-command-queue-full",
         };

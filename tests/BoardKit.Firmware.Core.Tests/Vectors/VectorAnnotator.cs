@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using BoardKit.Firmware.Core.Wire;
 using BoardKit.Tests.Shared;
 
 namespace BoardKit.Firmware.Core.Tests.Vectors
@@ -212,7 +213,7 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             int start = _p;
             int length = U16(prefix + "item length " + Read16(_p) + " (bytes after this field)");
             int layout = Byte(_p);
-            U8(prefix + "layout " + layout + (layout == 0 ? " = static" : layout == 1 ? " = scroll" : " = page"));
+            U8(prefix + "layout " + layout + (layout == 0 ? " = static" : layout == 1 ? " = scroll" : layout == 2 ? " = page" : " = scroll beside a still frame"));
             int level = Byte(_p);
             U8(prefix + "level " + level + (level == 0 ? " = normal" : level == 1 ? " = priority" : " = emergency"));
             U32(prefix + "dwell " + Read32(_p) + " ms");
@@ -224,9 +225,13 @@ namespace BoardKit.Firmware.Core.Tests.Vectors
             int frames = U8(prefix + "frame count " + Byte(_p));
             int blink = Read16(_p);
             U16(prefix + "blink period " + blink + " ms" + (blink == 0 ? " = steady" : " = shown " + (blink / 2) + " ms, dark " + (blink - blink / 2) + " ms"));
-            for (int f = 0; f < frames && Left > 0; f++)
+            // Layout 3 (scroll beside a still frame): frame 0 is the still frame, frame 1 the strip; both are shown
+            // while the item holds them, also when its frame count is wrong (the fault of a negative vector).
+            bool beside = layout == ProgramItem.LayoutScrollBesideStill;
+            for (int f = 0; Left > 0 && (f < frames || (beside && f < 2 && _p < start + 2 + length)); f++)
             {
-                Frame(prefix + "frame " + f + ": ", start + 2 + length - _p);
+                string role = beside ? (f == 0 ? " (still frame)" : f == 1 ? " (strip)" : string.Empty) : string.Empty;
+                Frame(prefix + "frame " + f + role + ": ", start + 2 + length - _p);
             }
 
             if (_p < start + 2 + length)

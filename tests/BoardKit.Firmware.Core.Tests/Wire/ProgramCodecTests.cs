@@ -77,9 +77,11 @@ namespace BoardKit.Firmware.Core.Tests.Wire
         public void TryRead_ItemFieldErrors_ReturnBadField()
         {
             // Item 0 starts at payload offset 4: layout at +2, level at +3, speed at +8, schedule at +18/+20, frame count at +22.
+            // Layout 4 is unknown: BadField, as layout 3 is on a board from before "scroll beside a still frame". Here layout
+            // 3 passes the settings (a scroll speed is set) and meets its frame count rule: 2 frames, not 1.
             (int Offset, byte Value, int Error)[] cases =
             {
-                (6, 3, WireError.BadField), (7, 3, WireError.BadField), (13, 0, WireError.BadField),
+                (6, 4, WireError.BadField), (6, 0xFF, WireError.BadField), (6, 3, WireError.BadFrameCount), (7, 3, WireError.BadField), (13, 0, WireError.BadField),
                 (22, 0x06, WireError.BadField), (24, 0x06, WireError.BadField), (26, 0, WireError.BadFrameCount),
                 (26, 2, WireError.BadFrameCount), (6, 0, WireError.BadField),
             };
