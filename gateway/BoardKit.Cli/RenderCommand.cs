@@ -46,7 +46,7 @@ namespace BoardKit.Cli
             var align = StringOption("--align", "left, center or right. Default left (scroll: ignored).");
             var level = StringOption("--level", "normal (amber), priority (yellow + marker bar) or emergency (red, 1-px red border, blinking). Default normal.");
             var colour = StringOption("--color", "Text colour as RRGGBB (e.g. FFFFFF); default the level's colour.");
-            var leadIn = StringOption("--lead-in", "Scroll: blank columns before the text. Default the panel width.");
+            var leadIn = StringOption("--lead-in", "Scroll: blank columns before the text. Default the panel width (beside a picture: the width of the window the text scrolls in).");
             var scale = StringOption("--scale", $"Preview pixels per LED, 1–{LedPreview.MaxScale}. 1 = exact frame pixels; 2+ = round LED dots on a dark board. Default {DefaultScale}.");
             var output = StringOption("--out", "Preview file (.png). Static: FILE.png. Pages: FILE.png for one page, else FILE-1.png, FILE-2.png … in play order. " +
                 $"Scroll: FILE.png is an animated PNG scrolling as the board does (40 ms per 1-px step; at most {N(PreviewBounds.MaxAnimationFrames)} frames, the start of a longer bulletin) " +
@@ -58,7 +58,7 @@ namespace BoardKit.Cli
             var colours = StringOption("--colours", "Colours of --image: 2, 4, 16, rgb, or auto (the smallest wire format that keeps it faithful). Default auto.");
             var dither = StringOption("--dither", "Dithering of --image: none, ordered or diffusion. Default diffusion.");
             var crisp = new Option<bool>("--crisp") { Description = "--image is a drawing, logo or text: majority scaling, no blended colours, no dither." };
-            var pictogram = StringOption("--pictogram", "A pictogram for the panel, or at the left of --text: " + string.Join(", ", Pictograms.Names) + ".");
+            var pictogram = StringOption("--pictogram", "A pictogram for the panel, or at the left of --text (in scroll mode it stays still while the text scrolls beside it): " + string.Join(", ", Pictograms.Names) + ".");
             var qr = StringOption("--qr", "A QR code of this http(s) URL (one LED per module, with its quiet zone), or at the left of --text.");
 
             var command = new Command("render", "Render text for a panel and write a PNG preview.\n" +
@@ -384,7 +384,9 @@ namespace BoardKit.Cli
             {
                 try
                 {
-                    written = WritePreviews(plan, s.Out!, width, height, scale, leadIn ?? width);
+                    // The text enters at the panel's right edge: a lead-in of one panel width, or of one window width
+                    // beside a still picture.
+                    written = WritePreviews(plan, s.Out!, width, height, scale, leadIn ?? width - Math.Min(width, plan.Pieces[0].Still?.Width ?? 0));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -396,7 +398,7 @@ namespace BoardKit.Cli
             {
                 foreach (RenderResult piece in plan.Pieces)
                 {
-                    foreach (IndexedBitmap frame in piece.Strip is null ? piece.Frames : new[] { piece.Strip })
+                    foreach (IndexedBitmap frame in piece.Strip is null ? piece.Frames : piece.Still is null ? new[] { piece.Strip } : new[] { piece.Still, piece.Strip })
                     {
                         stdout.Write(AnsiPreview.Render(frame));
                         stdout.WriteLine();
@@ -410,16 +412,19 @@ namespace BoardKit.Cli
             PixelFormat format = plan.Pieces.Max(p => p.PixelFormat);
             stdout.WriteLine(
                 $"Panel {width}x{height}, {Name(mode)} mode, {Name(level)} level{(first.Blink ? $" (blink {first.BlinkPeriodMs} ms)" : string.Empty)}, " +
-                $"lang {s.Lang ?? "vi"}, font {fontSet.Name}: {Describe(plan, mode)}.");
+                $"lang {s.Lang ?? "vi"}, font {fontSet.Name}: {Describe(plan, mode, width)}.");
+            string formats = first.Still is { } stillFrame
+                ? $"wire formats {RenderResult.SmallestFormat(stillFrame.Palette.Length)} (still picture) and {RenderResult.SmallestFormat(first.Strip!.Palette.Length)} (strip)"
+                : $"wire format {format}";
             stdout.WriteLine(palette.Length <= 16
-                ? $"Colours: {palette.Length} ({string.Join(" ", palette.Select(c => "#" + c.ToString("X6", CultureInfo.InvariantCulture)))}) → wire format {format}."
-                : $"Colours: {palette.Length} → wire format {format}.");
+                ? $"Colours: {palette.Length} ({string.Join(" ", palette.Select(c => "#" + c.ToString("X6", CultureInfo.InvariantCulture)))}) → {formats}."
+                : $"Colours: {palette.Length} → {formats}.");
             if (first.Picture is { } report)
             {
                 stdout.WriteLine($"Picture: {report.Description}; {report.FormatReason}.");
             }
 
-            PowerEstimate power = PowerEstimate.For(plan.Pieces.SelectMany(p => p.Frames).ToList(), first.Strip, width, height);
+            PowerEstimate power = PowerEstimate.For(plan.Pieces.SelectMany(p => p.Frames).ToList(), first.Strip, width, height, still: first.Still);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Power: up to {power.Milliamps:N0} mA at full brightness (gamma {power.Gamma:0.0}, the board core's model; all LEDs off {power.DarkMilliamps:N0} mA, full white {power.FullWhiteMilliamps:N0} mA)."));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -523,9 +528,15 @@ namespace BoardKit.Cli
         }
 
         /// <summary>What the bulletin became: frames and lines, or the strip(s) the board scrolls.</summary>
-        private static string Describe(BulletinPlan plan, RenderMode mode)
+        private static string Describe(BulletinPlan plan, RenderMode mode, int panelWidth)
         {
             IReadOnlyList<RenderResult> pieces = plan.Pieces;
+            if (mode == RenderMode.Scroll && pieces[0].Still is { } still)
+            {
+                return $"still picture {still.Width}x{still.Height} at the left, strip {pieces[0].Strip!.Width}x{pieces[0].Strip!.Height} " +
+                    $"scrolling in the {panelWidth - Math.Min(panelWidth, still.Width)}-px window beside it (the board holds the picture still: wire layout 3)";
+            }
+
             if (mode == RenderMode.Scroll)
             {
                 return pieces.Count == 1
@@ -589,7 +600,7 @@ namespace BoardKit.Cli
                 // The animation starts as the board does, on the blank lead-in; viewers that show only a still get the
                 // step where the text reaches the left edge instead.
                 int animationScale = PreviewBounds.ScaleFor(panelWidth, panelHeight, scale);
-                ScrollPreview preview = ScrollPreview.Build(strips, panelWidth, PreviewBounds.AnimationFrames(panelWidth, panelHeight, animationScale, used));
+                ScrollPreview preview = ScrollPreview.Build(strips, panelWidth, PreviewBounds.AnimationFrames(panelWidth, panelHeight, animationScale, used), plan.Pieces[0].Still);
                 IndexedBitmap still = LedPreview.Render(preview.Frames[Math.Min(leadIn, preview.Frames.Count - 1)], animationScale);
                 File.WriteAllBytes(path, ApngWriter.Encode(LedPreview.RenderAll(preview.Frames, animationScale), ScrollAnimation.DefaultStepMs, defaultImage: still));
                 written.Add(preview.Complete

@@ -177,5 +177,108 @@ namespace BoardKit.Firmware.Sim.Tests
                 Assert.AreEqual(3, board.Runtime.Receiver.RejectedCount);
             }
         }
+
+        [TestMethod]
+        public void PictogramBesideScrollingText_PictogramColumnsNeverChangeWhileTheTextMovesInTheWindow()
+        {
+            // A scroll beside a still frame (wire layout 3): the flood pictogram held at columns 0-16, the text strip
+            // scrolling at 24 px/s in columns 17-63. Every frame the simulated LEDs show, from the first that shows the
+            // program, must have the pictogram columns unchanged and a window that is the strip at some offset.
+            using var broker = new Mosquitto();
+            using var gateway = new TestGateway(broker.Port);
+            var files = new TestBoardFiles("lc-mlt-gate-5", NewFolder());
+            RenderResult rendered = TestGateway.RenderPictogramBesideScroll("Lũ quét: sơ tán ngay");
+            IndexedBitmap still = rendered.Still!;
+            IndexedBitmap strip = rendered.Strip!;
+            Assert.AreEqual(17, still.Width);
+            gateway.Publish(files.Topic("program"), TestGateway.Program(files, rendered, 6000));
+
+            var shown = new System.Collections.Concurrent.ConcurrentQueue<byte[]>();
+            using SimulatedBoard board = StartBoard(files, broker);
+            board.Panel.FrameShown += frame => shown.Enqueue(frame);
+            var windows = new System.Collections.Generic.HashSet<string>();
+            bool started = false;
+            int frames = 0;
+            Wait.Until(() =>
+            {
+                while (shown.TryDequeue(out byte[]? frame))
+                {
+                    bool stillShown = ShowsStill(frame, still);
+                    started |= stillShown;
+                    if (!started)
+                    {
+                        continue; // dark until the retained program arrives
+                    }
+
+                    frames++;
+                    Assert.IsTrue(stillShown, $"frame {frames}: the pictogram columns changed");
+                    int offset = StripOffset(frame, strip, still.Width);
+                    Assert.IsGreaterThanOrEqualTo(0, offset, $"frame {frames}: the window is not the strip at any offset");
+                    windows.Add(Convert.ToHexString(Window(frame, still.Width)));
+                }
+
+                return windows.Count >= 12;
+            }, Patience, "12 different windows of the scrolling text beside the still pictogram");
+
+            Assert.IsGreaterThanOrEqualTo(windows.Count, frames, "the board shows a frame only when a pixel changed");
+            gateway.WaitForStatus(files, s => s.ProgramSequence == 6000 && s.Showing == ShowingCode.ProgramItem, Patience);
+        }
+
+        /// <summary>True when panel columns 0..W0-1 of <paramref name="frame"/> (R, G, B, row-major, 64 px wide) are the still frame.</summary>
+        private static bool ShowsStill(byte[] frame, IndexedBitmap still)
+        {
+            for (int y = 0; y < TestGateway.PanelHeight; y++)
+            {
+                for (int x = 0; x < still.Width; x++)
+                {
+                    if (Rgb(frame, x, y) != still.ColorAt(x, y))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The first offset o at which window column x (panel column W0 + x) shows strip column (o + x) mod S, or -1.</summary>
+        private static int StripOffset(byte[] frame, IndexedBitmap strip, int left)
+        {
+            for (int o = 0; o < strip.Width; o++)
+            {
+                bool all = true;
+                for (int y = 0; y < TestGateway.PanelHeight && all; y++)
+                {
+                    for (int x = left; x < TestGateway.PanelWidth && all; x++)
+                    {
+                        all = Rgb(frame, x, y) == strip.ColorAt((o + x - left) % strip.Width, y);
+                    }
+                }
+
+                if (all)
+                {
+                    return o;
+                }
+            }
+
+            return -1;
+        }
+
+        private static byte[] Window(byte[] frame, int left)
+        {
+            var window = new System.Collections.Generic.List<byte>();
+            for (int y = 0; y < TestGateway.PanelHeight; y++)
+            {
+                window.AddRange(frame.AsSpan(((y * TestGateway.PanelWidth) + left) * 3, (TestGateway.PanelWidth - left) * 3).ToArray());
+            }
+
+            return window.ToArray();
+        }
+
+        private static uint Rgb(byte[] frame, int x, int y)
+        {
+            int p = ((y * TestGateway.PanelWidth) + x) * 3;
+            return ((uint)frame[p] << 16) | ((uint)frame[p + 1] << 8) | frame[p + 2];
+        }
     }
 }

@@ -11,6 +11,7 @@ using BoardKit.Firmware.Core.Wire;
 using BoardKit.Gateway.Composition;
 using BoardKit.Gateway.Fonts;
 using BoardKit.Gateway.Imaging;
+using BoardKit.Gateway.Pictograms;
 using BoardKit.Gateway.Publishing;
 using BoardKit.Gateway.Rendering;
 using BoardKit.Gateway.Text;
@@ -90,6 +91,27 @@ namespace BoardKit.Firmware.Sim.Tests
                 Picture = new ImageContent(DecodedImage.FromRgba(W, H, rgba), PictureOptions.Default with { Colours = PictureColours.Rgb }),
             });
             if (!r.Ok)
+            {
+                throw new InvalidOperationException(string.Join("; ", r.Errors));
+            }
+
+            return r;
+        }
+
+        /// <summary>The flood pictogram held still at the left of the 64x16 panel, <paramref name="text"/> scrolling beside
+        /// it (wire layout 3), normal level, as the gateway composes it.</summary>
+        public static RenderResult RenderPictogramBesideScroll(string text)
+        {
+            RenderResult r = PictureComposer.Compose(new PictureRequest
+            {
+                PanelWidth = PanelWidth, PanelHeight = PanelHeight,
+                Picture = new PictogramContent(PictogramKind.Flood),
+                Text = new RenderRequest
+                {
+                    Text = text, PanelWidth = PanelWidth, PanelHeight = PanelHeight, Mode = RenderMode.Scroll, Shaper = new TextShaper(Fonts.Value),
+                },
+            });
+            if (!r.Ok || r.Still is null)
             {
                 throw new InvalidOperationException(string.Join("; ", r.Errors));
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using BoardKit.Firmware.Core.Wire;
 using BoardKit.Gateway.Imaging;
 using BoardKit.Gateway.Pictograms;
 using BoardKit.Gateway.Qr;
@@ -17,14 +18,18 @@ namespace BoardKit.Gateway.Composition
     /// the largest size that fits; a QR code one LED per module).</item>
     /// <item>With text: the picture at the left, full panel height, centred vertically; the text is rendered by
     /// <see cref="TextRenderer"/> for the rest of the panel (less <see cref="PictureRequest.Gap"/>), in the text's
-    /// mode and level (an emergency border goes round the text). Static and pages: the picture is on every frame.
-    /// Scroll: the strip is the lead-in (default one panel width), the picture, the gap and the text, so the picture
-    /// scrolls in ahead of the text. An image beside text gets an area panel-height tall and as wide as its proportions
-    /// ask, at most half the panel; its palette is built around the text's colours, which it may use too.</item>
+    /// mode and level (an emergency border goes round the text). Static and pages: the picture is on every frame; its
+    /// palette is built around the text's colours, which it may use too. An image beside text gets an area
+    /// panel-height tall and as wide as its proportions ask, at most half the panel.</item>
+    /// <item>Scroll: the picture and the gap are a still frame (<see cref="RenderResult.Still"/>) the board holds at
+    /// the panel's left, and the text is a strip (<see cref="RenderResult.Strip"/>) scrolling in the window right of it
+    /// (wire layout 3, "scroll beside a still frame", docs/protocol.md 5.2a), led in by one window width (or the
+    /// text's own lead-in) so it enters at the panel's right edge. Each has its own palette. The window must be at
+    /// least <see cref="WireLimits.MinScrollWindowWidth"/> px wide. With <see cref="PictureRequest.PictureScrolls"/>
+    /// (boards whose firmware predates layout 3): one strip of lead-in (default one panel width), picture, gap and
+    /// text, so the picture scrolls in ahead of the text.</item>
     /// </list>
-    /// A picture of a board's wire v1 cannot stay still while text scrolls beside it: the board scrolls a whole strip
-    /// across the whole panel (docs/protocol.md 15.3). Never throws for bad input: problems come back in
-    /// <see cref="RenderResult.Errors"/>. Thread-safe.
+    /// Never throws for bad input: problems come back in <see cref="RenderResult.Errors"/>. Thread-safe.
     /// </summary>
     public static class PictureComposer
     {
@@ -81,6 +86,11 @@ namespace BoardKit.Gateway.Composition
             int w = request.PanelWidth;
             int h = request.PanelHeight;
             int pictureWidth = PictureWidth(request.Picture, w, h);
+            if (text.Mode == RenderMode.Scroll && !request.PictureScrolls)
+            {
+                return StillBesideScroll(request, text, pictureWidth);
+            }
+
             int textWidth = w - pictureWidth - request.Gap;
             if (textWidth < 1)
             {
@@ -88,7 +98,7 @@ namespace BoardKit.Gateway.Composition
                     $"The {w}x{h} panel has no room for text beside a {pictureWidth}-px-wide picture and a {request.Gap}-px gap.");
             }
 
-            RenderResult words = TextRenderer.Render(Narrowed(text, textWidth, h));
+            RenderResult words = TextRenderer.Render(Narrowed(text, textWidth, h, text.Mode == RenderMode.Scroll ? 0 : text.ScrollLeadIn));
             if (!words.Ok)
             {
                 var errors = new List<string>(words.Errors)
@@ -151,6 +161,69 @@ namespace BoardKit.Gateway.Composition
             };
         }
 
+        /// <summary>
+        /// Scroll beside a still picture: the still frame is the picture (centred in its width, vertically centred) and
+        /// the gap, panel-height tall, in the picture's own palette; the strip is the text rendered for the window (the
+        /// panel less the still frame), in the text's. The picture may use the frame buffer the strip leaves.
+        /// </summary>
+        private static RenderResult StillBesideScroll(PictureRequest request, RenderRequest text, int pictureWidth)
+        {
+            int w = request.PanelWidth;
+            int h = request.PanelHeight;
+            int stillWidth = pictureWidth + request.Gap;
+            int window = w - stillWidth;
+            if (window < WireLimits.MinScrollWindowWidth)
+            {
+                return Refuse(text.Mode, text.Level,
+                    $"The {w}x{h} panel has no room for text to scroll beside a {pictureWidth}-px-wide picture and a {request.Gap}-px gap: " +
+                    $"a board scrolls text in a window of at least {WireLimits.MinScrollWindowWidth} px, and {Math.Max(0, window)} px are left.");
+            }
+
+            RenderResult words = TextRenderer.Render(Narrowed(text, window, h, text.ScrollLeadIn ?? window));
+            if (!words.Ok)
+            {
+                var errors = new List<string>(words.Errors)
+                {
+                    $"(The text scrolls in a {window}x{h}-px window beside the {pictureWidth}-px-wide picture.)",
+                };
+                return new RenderResult { Mode = text.Mode, Level = text.Level, Errors = errors, Missing = words.Missing };
+            }
+
+            // The board decodes the still frame and the strip into one 16,384-byte buffer: a full-colour picture is
+            // judged with the strip's bytes counted in (as LEDs of 3 bytes).
+            IndexedBitmap strip = words.Strip!;
+            long stripBytes = (((long)strip.Width * strip.Height * PixelPacking.BitsPerPixel((int)words.PixelFormat)) + 7) / 8;
+            Drawn picture = Draw(request.Picture, pictureWidth, h, Array.Empty<uint>(), ((long)stillWidth * h) + ((stripBytes + 2) / 3));
+            var still = new IndexedBitmap(stillWidth, h, (uint[])picture.Bitmap.Palette.Clone());
+            Blit(picture.Bitmap, still, (pictureWidth - picture.Bitmap.Width) / 2, (h - picture.Bitmap.Height) / 2, Identity(picture.Bitmap.Palette.Length));
+
+            var colours = new List<uint>(words.Palette);
+            foreach (uint c in still.Palette)
+            {
+                if (!colours.Contains(c))
+                {
+                    colours.Add(c);
+                }
+            }
+
+            PixelFormat stillFormat = RenderResult.SmallestFormat(still.Palette.Length);
+            return new RenderResult
+            {
+                Mode = RenderMode.Scroll,
+                Level = text.Level,
+                Warnings = words.Warnings,
+                Strip = strip,
+                Still = still,
+                Palette = colours.ToArray(),
+                PixelFormat = (int)stillFormat > (int)words.PixelFormat ? stillFormat : words.PixelFormat,
+                BlinkPeriodMs = words.BlinkPeriodMs,
+                LineCount = words.LineCount,
+                LinesPerFrame = words.LinesPerFrame,
+                BorderLeftOut = words.BorderLeftOut,
+                Picture = picture.Report,
+            };
+        }
+
         /// <summary>Width the picture takes beside text: a pictogram or QR code its side; an image its proportions at the
         /// panel's height, at most half the panel.</summary>
         private static int PictureWidth(PictureContent content, int w, int h) => content switch
@@ -201,7 +274,7 @@ namespace BoardKit.Gateway.Composition
         private static string Name<T>(T value)
             where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-        private static RenderRequest Narrowed(RenderRequest text, int width, int height) => new()
+        private static RenderRequest Narrowed(RenderRequest text, int width, int height, int? scrollLeadIn) => new()
         {
             Text = text.Text,
             Color = text.Color,
@@ -213,7 +286,7 @@ namespace BoardKit.Gateway.Composition
             Level = text.Level,
             Style = text.Style,
             Shaper = text.Shaper,
-            ScrollLeadIn = text.Mode == RenderMode.Scroll ? 0 : text.ScrollLeadIn,
+            ScrollLeadIn = scrollLeadIn,
             ScrollLineBreakGap = text.ScrollLineBreakGap,
             LinesPerPanel = text.LinesPerPanel,
             Origin = text.Origin,

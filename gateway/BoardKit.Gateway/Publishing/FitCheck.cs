@@ -14,10 +14,13 @@ namespace BoardKit.Gateway.Publishing
     /// </summary>
     /// <remarks>
     /// Checked per item: play settings in their wire ranges; frame count for the layout (static and scroll exactly 1,
-    /// pages 1–16); per frame: width (strip ≤ 4,096 px, static and page frames ≤ 512 px), height ≤ 64 px, unpacked
-    /// size ≤ 16,384 bytes in its format (up to 16 colours: the smallest palette format; more, a full-colour picture:
-    /// Rgb888 at 3 bytes per LED). Then per program: 1–16 items, and the signed size after run-length
-    /// compression, measured by encoding every frame exactly as the composer does.
+    /// pages 1–16, a scroll beside a still picture 2); per frame: width (strip ≤ 4,096 px, static and page frames ≤ 512
+    /// px, a still picture beside a strip ≤ 504 px), height ≤ 64 px, unpacked size ≤ 16,384 bytes in its format (up to
+    /// 16 colours: the smallest palette format; more, a full-colour picture: Rgb888 at 3 bytes per LED), and for a
+    /// scroll beside a still picture both unpacked sizes together ≤ 16,384 bytes (the board holds both in its one frame
+    /// buffer). Then per program: 1–16 items, and the signed size after run-length compression, measured by encoding
+    /// every frame exactly as the composer does. The board's panel size is the composer's to respect (a still picture
+    /// leaves a window of at least 8 px: <c>PictureComposer</c>); the check holds for every panel.
     /// </remarks>
     public static class FitCheck
     {
@@ -71,13 +74,16 @@ namespace BoardKit.Gateway.Publishing
             RenderResult r = item.Rendered;
             CheckSettings(item, label, problems);
             IReadOnlyList<IndexedBitmap> frames = ItemRecord.Frames(r);
-            int maxFrames = ItemRecord.MaxFrames(r.Mode);
-            if (frames.Count > maxFrames || frames.Count < ItemRecord.MinFrames)
+            int maxFrames = ItemRecord.MaxFrames(r);
+            bool beside = ItemRecord.Layout(r) == ProgramItem.LayoutScrollBesideStill;
+            if (frames.Count > maxFrames || frames.Count < ItemRecord.MinFrames(r))
             {
                 string message = r.Mode == RenderMode.Pages
                     ? $"{label} has {frames.Count} pages; an item holds 1 to {maxFrames}: " +
                       (frames.Count > maxFrames ? $"cut {frames.Count - maxFrames} page(s)." : "it needs a page.")
-                    : $"{label} is a {r.Mode.ToString().ToLowerInvariant()} item with {frames.Count} frames; it must have exactly 1.";
+                    : beside
+                        ? $"{label} is a scroll beside a still picture with {frames.Count} frames; it must have exactly 2 (the still picture, then the strip)."
+                        : $"{label} is a {r.Mode.ToString().ToLowerInvariant()} item with {frames.Count} frames; it must have exactly 1.";
                 problems.Add(new FitProblem(FitLimit.FramesPerItem, message) { Actual = frames.Count, Maximum = maxFrames, Unit = "frames" });
             }
 
@@ -85,25 +91,60 @@ namespace BoardKit.Gateway.Publishing
             {
                 string frame = r.Mode switch
                 {
-                    RenderMode.Scroll => "its scroll strip",
+                    RenderMode.Scroll => ItemRecord.IsStrip(r, f) ? "its scroll strip" : "its still picture",
                     RenderMode.Pages => $"page {f + 1}",
                     _ => "its frame",
                 };
-                CheckFrame(frames[f], r.Mode, $"{label}: {frame}", problems);
+                CheckFrame(frames[f], ItemRecord.MaxWidth(r, f), ItemRecord.IsStrip(r, f), beside, $"{label}: {frame}", problems);
+            }
+
+            if (beside && frames.Count == 2)
+            {
+                CheckSharedBuffer(frames[0], frames[1], label, problems);
             }
         }
 
-        private static void CheckFrame(IndexedBitmap frame, RenderMode mode, string what, List<FitProblem> problems)
+        /// <summary>A scroll beside a still picture: the board holds both frames unpacked in its one 16,384-byte buffer.</summary>
+        private static void CheckSharedBuffer(IndexedBitmap still, IndexedBitmap strip, string label, List<FitProblem> problems)
         {
-            int maxWidth = ItemRecord.MaxWidth(mode);
+            long stillBytes = RawBytes(still, out _, out _);
+            long stripBytes = RawBytes(strip, out PixelFormat format, out int bpp);
+            long total = stillBytes + stripBytes;
+            if (total <= WireLimits.MaxFrameRawBytes || stillBytes > WireLimits.MaxFrameRawBytes || stripBytes > WireLimits.MaxFrameRawBytes)
+            {
+                return; // fits, or one frame alone is already too large (reported per frame)
+            }
+
+            long excess = total - WireLimits.MaxFrameRawBytes;
+            long columns = ((excess * 8) + ((long)strip.Height * bpp) - 1) / ((long)strip.Height * bpp);
+            problems.Add(new FitProblem(FitLimit.RawFrameBytes,
+                $"{label}: its still picture ({NumberText.Grouped(stillBytes)} bytes unpacked) and its scroll strip ({NumberText.Grouped(stripBytes)} bytes, " +
+                $"{strip.Width}x{strip.Height} {format}) share a board's {NumberText.Grouped(WireLimits.MaxFrameRawBytes)}-byte frame buffer: " +
+                $"cut {NumberText.Grouped(excess)} bytes ({NumberText.Grouped(columns)} px of the strip's width).")
+            { Actual = total, Maximum = WireLimits.MaxFrameRawBytes, Unit = "bytes" });
+        }
+
+        /// <summary>Unpacked bytes of <paramref name="frame"/> in the format it is sent in (docs/protocol.md §6).</summary>
+        private static long RawBytes(IndexedBitmap frame, out PixelFormat format, out int bpp)
+        {
+            // A frame of up to 16 colours goes in the smallest palette format; more colours (a full-colour picture) go
+            // in Rgb888, which has no palette and 3 bytes per LED (docs/protocol.md §6).
+            format = RenderResult.SmallestFormat(frame.Palette.Length);
+            bpp = PixelPacking.BitsPerPixel((int)format);
+            return (((long)frame.Width * frame.Height * bpp) + 7) / 8;
+        }
+
+        private static void CheckFrame(IndexedBitmap frame, int maxWidth, bool strip, bool beside, string what, List<FitProblem> problems)
+        {
             if (frame.Width > maxWidth)
             {
-                problems.Add(mode == RenderMode.Scroll
+                problems.Add(strip
                     ? new FitProblem(FitLimit.StripWidth,
                         $"{what} is {NumberText.Grouped(frame.Width)} px wide; a board takes strips of at most {NumberText.Grouped(maxWidth)} px: cut {NumberText.Grouped(frame.Width - maxWidth)} px.")
                     { Actual = frame.Width, Maximum = maxWidth, Unit = "px" }
-                    : new FitProblem(FitLimit.FrameWidth,
-                        $"{what} is {frame.Width} px wide; a board shows frames of at most {maxWidth} px: cut {frame.Width - maxWidth} px (a narrower panel, or scroll mode).")
+                    : new FitProblem(FitLimit.FrameWidth, beside
+                        ? $"{what} is {frame.Width} px wide; a board holds a still picture of at most {maxWidth} px beside a scroll window of at least {WireLimits.MinScrollWindowWidth} px: cut {frame.Width - maxWidth} px."
+                        : $"{what} is {frame.Width} px wide; a board shows frames of at most {maxWidth} px: cut {frame.Width - maxWidth} px (a narrower panel, or scroll mode).")
                     { Actual = frame.Width, Maximum = maxWidth, Unit = "px" });
             }
 
@@ -114,12 +155,8 @@ namespace BoardKit.Gateway.Publishing
                 { Actual = frame.Height, Maximum = WireLimits.MaxHeight, Unit = "px" });
             }
 
-            // A frame of up to 16 colours goes in the smallest palette format; more colours (a full-colour picture) go
-            // in Rgb888, which has no palette and 3 bytes per LED (docs/protocol.md §6).
             int colours = frame.Palette.Length;
-            PixelFormat format = RenderResult.SmallestFormat(colours);
-            int bpp = PixelPacking.BitsPerPixel((int)format);
-            long raw = (((long)frame.Width * frame.Height * bpp) + 7) / 8;
+            long raw = RawBytes(frame, out PixelFormat format, out int bpp);
             if (raw > WireLimits.MaxFrameRawBytes)
             {
                 long excess = raw - WireLimits.MaxFrameRawBytes;
@@ -138,7 +175,7 @@ namespace BoardKit.Gateway.Publishing
         {
             ProgramItem s = ItemRecord.Settings(item);
             int before = problems.Count;
-            if (s.Layout == ProgramItem.LayoutScroll && (s.ScrollSpeed < 1 || s.ScrollSpeed > ProgramItem.MaxScrollSpeed))
+            if (ProgramItem.Scrolls(s.Layout) && (s.ScrollSpeed < 1 || s.ScrollSpeed > ProgramItem.MaxScrollSpeed))
             {
                 problems.Add(new FitProblem(FitLimit.Settings, $"{label}: scroll speed {s.ScrollSpeed} px/s is outside 1 to {ProgramItem.MaxScrollSpeed} px/s."));
             }

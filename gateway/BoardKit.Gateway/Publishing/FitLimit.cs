@@ -18,13 +18,14 @@ namespace BoardKit.Gateway.Publishing
         /// <summary>More items than a program holds (16), or none.</summary>
         ItemsPerProgram = 4,
 
-        /// <summary>More pages than an item holds (16), or a static or scroll item with other than one frame.</summary>
+        /// <summary>More pages than an item holds (16), a static or scroll item with other than one frame, or a scroll
+        /// beside a still picture with other than two.</summary>
         FramesPerItem = 5,
 
         /// <summary>A scroll strip wider than 4,096 px.</summary>
         StripWidth = 6,
 
-        /// <summary>A static or page frame wider than 512 px.</summary>
+        /// <summary>A static or page frame wider than 512 px, or a still picture beside a scroll strip wider than 504 px.</summary>
         FrameWidth = 7,
 
         /// <summary>A frame taller than 64 px.</summary>
@@ -35,7 +36,7 @@ namespace BoardKit.Gateway.Publishing
         Palette = 9,
 
         /// <summary>A frame larger than the board's 16,384-byte frame buffer once unpacked (an Rgb888 picture above 5,461
-        /// LEDs, e.g. 128x64, must use 16 colours or fewer).</summary>
+        /// LEDs, e.g. 128x64, must use 16 colours or fewer), or a still picture and its scroll strip larger together.</summary>
         RawFrameBytes = 10,
 
         /// <summary>A signed program larger than 16,384 bytes (an alert larger than 8,192), after compression.</summary>

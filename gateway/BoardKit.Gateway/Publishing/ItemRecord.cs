@@ -15,7 +15,7 @@ namespace BoardKit.Gateway.Publishing
             RenderResult r = item.Rendered;
             return new ProgramItem
             {
-                Layout = Layout(r.Mode),
+                Layout = Layout(r),
                 Level = ProgramComposer.WireLevel(r.Level),
                 DwellMs = item.DwellMs,
                 ScrollSpeed = r.Mode == RenderMode.Scroll ? item.ScrollSpeed : 0,
@@ -35,17 +35,34 @@ namespace BoardKit.Gateway.Publishing
             _ => ProgramItem.LayoutStatic,
         };
 
-        /// <summary>The frames the item sends, in order: the strip of a scroll item, else the frames.</summary>
-        public static IReadOnlyList<IndexedBitmap> Frames(RenderResult rendered) =>
-            rendered.Strip is not null ? new[] { rendered.Strip } : rendered.Frames;
+        /// <summary>The wire layout of a render: its mode's, or scroll beside a still frame when it has a still frame.</summary>
+        public static int Layout(RenderResult rendered) =>
+            rendered.Still is not null && rendered.Mode == RenderMode.Scroll ? ProgramItem.LayoutScrollBesideStill : Layout(rendered.Mode);
 
-        /// <summary>Widest frame the item's layout allows, in pixels.</summary>
-        public static int MaxWidth(RenderMode mode) => mode == RenderMode.Scroll ? WireLimits.MaxStripWidth : WireLimits.MaxPanelWidth;
+        /// <summary>The frames the item sends, in order: the still frame and the strip of a scroll beside a still frame,
+        /// the strip of a scroll item, else the frames.</summary>
+        public static IReadOnlyList<IndexedBitmap> Frames(RenderResult rendered)
+        {
+            if (rendered.Strip is null)
+            {
+                return rendered.Frames;
+            }
 
-        /// <summary>Most frames the item's layout allows.</summary>
-        public static int MaxFrames(RenderMode mode) => mode == RenderMode.Pages ? WireLimits.MaxFramesPerItem : 1;
+            return rendered.Still is not null ? new[] { rendered.Still, rendered.Strip } : new[] { rendered.Strip };
+        }
 
-        /// <summary>Least frames every layout needs.</summary>
-        public const int MinFrames = 1;
+        /// <summary>Widest frame <paramref name="frameIndex"/> of the item may be, in pixels (the board's own rule,
+        /// <see cref="ProgramCodec.MaxFrameWidth"/>).</summary>
+        public static int MaxWidth(RenderResult rendered, int frameIndex) => ProgramCodec.MaxFrameWidth(Layout(rendered), frameIndex);
+
+        /// <summary>Most frames the item's layout allows (<see cref="ProgramCodec.MaxFrameCount"/>).</summary>
+        public static int MaxFrames(RenderResult rendered) => ProgramCodec.MaxFrameCount(Layout(rendered));
+
+        /// <summary>Least frames the item's layout needs (<see cref="ProgramCodec.MinFrameCount"/>).</summary>
+        public static int MinFrames(RenderResult rendered) => ProgramCodec.MinFrameCount(Layout(rendered));
+
+        /// <summary>True when the item's frame <paramref name="frameIndex"/> is a strip the board scrolls.</summary>
+        public static bool IsStrip(RenderResult rendered, int frameIndex) =>
+            ProgramItem.Scrolls(Layout(rendered)) && frameIndex == ProgramItem.StripFrameIndex(Layout(rendered));
     }
 }

@@ -28,8 +28,18 @@ namespace BoardKit.Gateway.Rendering
         public IReadOnlyList<IndexedBitmap> Frames { get; init; } = Array.Empty<IndexedBitmap>();
 
         /// <summary>Scroll mode: the strip, panel height tall; the board shows a panel-wide window of it moving left,
-        /// wrapping from its end back to its start. Null in the other modes.</summary>
+        /// wrapping from its end back to its start (with <see cref="Still"/>: a window of the columns right of the still
+        /// frame). Null in the other modes.</summary>
         public IndexedBitmap? Strip { get; init; }
+
+        /// <summary>
+        /// Scroll mode with a still picture (wire layout 3, "scroll beside a still frame", docs/protocol.md 5.2a): the
+        /// frame the board holds still at the panel's left while <see cref="Strip"/> scrolls in the columns right of it,
+        /// e.g. a pictogram and its gap beside scrolling text. It has its own palette, as the strip has, so each goes in
+        /// its smallest wire format (<see cref="Palette"/> is then the union of both and <see cref="PixelFormat"/> the
+        /// wider format). Null otherwise.
+        /// </summary>
+        public IndexedBitmap? Still { get; init; }
 
         /// <summary>Colours used, 0xRRGGBB; entry 0 is black (LEDs off). As small as the content allows: at most 16 for
         /// text, up to 256 for a full-colour picture (sent as Rgb888).</summary>

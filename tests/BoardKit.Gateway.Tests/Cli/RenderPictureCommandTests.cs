@@ -130,5 +130,41 @@ namespace BoardKit.Gateway.Tests.Cli
             Assert.AreEqual(2, Run("--text", "a", "--dither", "none", "--panel", "64x16", "--check").Exit);
             Assert.AreEqual(2, Run("--image", PathOf("missing.png"), "--panel", "64x16", "--check").Exit);
         }
+
+        [TestMethod]
+        public void Render_PictogramBesideScrollingText_AnimationHoldsThePictogramStill()
+        {
+            string png = PathOf("flood.png");
+            (int exit, string output, string error) = Run("--pictogram", "flood", "--text", "Lũ quét", "--level", "emergency", "--panel", "64x16",
+                "--mode", "scroll", "--scale", "1", "--out", png);
+
+            Assert.AreEqual(0, exit, error);
+            StringAssert.Contains(output, "still picture 17x16 at the left, strip ");
+            StringAssert.Contains(output, "scrolling in the 47-px window beside it (the board holds the picture still: wire layout 3)");
+            StringAssert.Contains(output, "(still picture) and Mono1 (strip)");
+            Assert.IsTrue(File.Exists(PathOf("flood-strip.png")));
+
+            // Scale 1: one palette index per LED. Every animation step keeps columns 0-16 (pictogram and gap) as the
+            // first step has them, while the 47 columns beside them change from step to step.
+            var chunks = PngReader.ReadChunks(File.ReadAllBytes(png));
+            byte[][] steps = chunks.Where(c => c.Type == "fdAT").Select(c => PngReader.Unfilter(c.Data[4..], 16, 64)).ToArray();
+            Assert.IsGreaterThan(47, steps.Length, "at least the lead-in and the text");
+            Assert.AreEqual((uint)steps.Length, PngReader.ReadUInt32(chunks.Single(c => c.Type == "acTL").Data, 0));
+            static byte[] Columns(byte[] frame, int from, int to) =>
+                Enumerable.Range(0, 16).SelectMany(y => frame.AsSpan((y * 64) + from, to - from).ToArray()).ToArray();
+            byte[] pictogram = Columns(steps[0], 0, 17);
+            Assert.IsTrue(pictogram.Any(i => i != pictogram[16 * 17 - 1]), "the pictogram is drawn, not blank");
+            int windowsSeen = 0;
+            for (int k = 0; k < steps.Length; k++)
+            {
+                CollectionAssert.AreEqual(pictogram, Columns(steps[k], 0, 17), $"step {k}: the pictogram columns");
+                if (k > 0 && !Columns(steps[k], 17, 64).SequenceEqual(Columns(steps[k - 1], 17, 64)))
+                {
+                    windowsSeen++;
+                }
+            }
+
+            Assert.IsGreaterThan(steps.Length / 2, windowsSeen, "the text moved in the window");
+        }
     }
 }

@@ -61,7 +61,27 @@ namespace BoardKit.Gateway.Tests.Pictures
         }
 
         [TestMethod]
-        public void Compose_ScrollWithPictogram_LeadInPictureGapText()
+        public void Compose_ScrollWithPictureScrolls_LeadInPictureGapTextInOneStrip()
+        {
+            // For boards whose firmware predates layout 3: the picture scrolls in ahead of the text (layout 1).
+            RenderResult result = PictureComposer.Compose(new PictureRequest
+            {
+                PanelWidth = 64, PanelHeight = 16, Picture = new PictogramContent(PictogramKind.Warning),
+                Text = Text("Cảnh báo", 64, 16, RenderMode.Scroll),
+                PictureScrolls = true,
+            });
+
+            Assert.IsTrue(result.Ok, string.Join("; ", result.Errors));
+            Assert.IsNull(result.Still);
+            IndexedBitmap strip = result.Strip!;
+            RenderResult text = TextRenderer.Render(new RenderRequest { Text = "Cảnh báo", PanelWidth = 47, PanelHeight = 16, Mode = RenderMode.Scroll, ScrollLeadIn = 0, Shaper = Text("x", 64, 16).Shaper });
+            Assert.AreEqual(64 + 16 + 1 + text.Strip!.Width, strip.Width);
+            Assert.IsTrue(Enumerable.Range(0, 64 * 16).All(i => strip.ColorAt(i % 64, i / 64) == 0), "lead-in blank");
+            Assert.AreEqual(0xFF0000u, strip.ColorAt(64 + 7, 1), "the triangle's tip");
+        }
+
+        [TestMethod]
+        public void Compose_ScrollWithPictogram_StillPictogramAndAStripForTheWindowBeside()
         {
             RenderResult result = PictureComposer.Compose(new PictureRequest
             {
@@ -70,11 +90,121 @@ namespace BoardKit.Gateway.Tests.Pictures
             });
 
             Assert.IsTrue(result.Ok, string.Join("; ", result.Errors));
+            Assert.AreEqual(RenderMode.Scroll, result.Mode);
+            Assert.IsEmpty(result.Frames);
+            IndexedBitmap still = result.Still!;
+            IndexedBitmap warning = Pictograms.Pictograms.Draw(PictogramKind.Warning, 16);
+            Assert.AreEqual(17, still.Width, "the 16-px pictogram and the 1-px gap");
+            Assert.AreEqual(16, still.Height);
+            CollectionAssert.AreEqual(warning.Palette, still.Palette, "the pictogram's own colours");
+            for (int y = 0; y < 16; y++)
+            {
+                for (int x = 0; x < 16; x++)
+                {
+                    Assert.AreEqual(warning.ColorAt(x, y), still.ColorAt(x, y), $"pictogram ({x}, {y})");
+                }
+
+                Assert.AreEqual(0u, still.ColorAt(16, y), "the gap");
+            }
+
+            // The strip is the text alone as a 47-px panel would scroll it: led in by one window width (47 px).
+            RenderResult text = TextRenderer.Render(new RenderRequest { Text = "Cảnh báo", PanelWidth = 47, PanelHeight = 16, Mode = RenderMode.Scroll, Shaper = Text("x", 64, 16).Shaper });
             IndexedBitmap strip = result.Strip!;
-            RenderResult text = TextRenderer.Render(new RenderRequest { Text = "Cảnh báo", PanelWidth = 47, PanelHeight = 16, Mode = RenderMode.Scroll, ScrollLeadIn = 0, Shaper = Text("x", 64, 16).Shaper });
-            Assert.AreEqual(64 + 16 + 1 + text.Strip!.Width, strip.Width);
-            Assert.IsTrue(Enumerable.Range(0, 64 * 16).All(i => strip.ColorAt(i % 64, i / 64) == 0), "lead-in blank");
-            Assert.AreEqual(0xFF0000u, strip.ColorAt(64 + 7, 1), "the triangle's tip");
+            Assert.AreEqual(text.Strip!.Width, strip.Width);
+            Assert.IsTrue(Enumerable.Range(0, 47 * 16).All(i => strip.ColorAt(i % 47, i / 47) == 0), "lead-in blank");
+            for (int y = 0; y < 16; y++)
+            {
+                for (int x = 0; x < strip.Width; x++)
+                {
+                    Assert.AreEqual(text.Strip.ColorAt(x, y), strip.ColorAt(x, y), $"strip ({x}, {y})");
+                }
+            }
+
+            Assert.AreEqual(PixelFormat.Palette2, RenderResult.SmallestFormat(still.Palette.Length), "the pictogram's 4 colours");
+            Assert.AreEqual(PixelFormat.Mono1, RenderResult.SmallestFormat(strip.Palette.Length), "the text stays 1 bit per LED");
+            Assert.AreEqual(PixelFormat.Palette2, result.PixelFormat, "the wider of the two");
+            CollectionAssert.AreEquivalent(still.Palette.Concat(strip.Palette).Distinct().ToArray(), result.Palette.ToArray(), "the union of both palettes");
+        }
+
+        [TestMethod]
+        [DataRow(24, false)]
+        [DataRow(25, true)]
+        public void Compose_ScrollBesidePicture_WindowOfAtLeast8Px(int panelWidth, bool ok)
+        {
+            RenderResult result = PictureComposer.Compose(new PictureRequest
+            {
+                PanelWidth = panelWidth, PanelHeight = 16, Picture = new PictogramContent(PictogramKind.Flood),
+                Text = Text("Lũ", panelWidth, 16, RenderMode.Scroll),
+            });
+
+            Assert.AreEqual(ok, result.Ok, string.Join("; ", result.Errors));
+            if (ok)
+            {
+                Assert.AreEqual(17, result.Still!.Width);
+                Assert.IsTrue(Enumerable.Range(0, 8).All(x => result.Strip!.ColorAt(x, 8) == 0), "led in by the 8-px window");
+            }
+            else
+            {
+                StringAssert.Contains(result.Errors.Single(), "a window of at least 8 px, and 7 px are left");
+            }
+        }
+
+        [TestMethod]
+        public void PictogramBesideScrollingText_ThroughTheWire_BoardHoldsItStillWhileTheTextMoves()
+        {
+            RenderResult composed = PictureComposer.Compose(new PictureRequest
+            {
+                PanelWidth = 64, PanelHeight = 16, Picture = new PictogramContent(PictogramKind.Flood),
+                Text = Text("Lũ quét: sơ tán ngay", 64, 16, RenderMode.Scroll, BulletinLevel.Emergency),
+            });
+            Assert.IsTrue(composed.Ok, string.Join("; ", composed.Errors));
+            var board = new BoardCoreRoundTrip();
+
+            (int verdict, _) = board.Publish(new[] { new BulletinItem(composed, PlaySettings.Default with { ScrollSpeed = 25 }) }, 1);
+
+            Assert.AreEqual(WireError.None, verdict);
+            ShownItem shown = board.Shown().Single();
+            Assert.AreEqual(ProgramItem.LayoutScrollBesideStill, shown.Layout);
+            Assert.AreEqual(25, shown.ScrollSpeed);
+            Assert.AreEqual(1000, shown.BlinkPeriodMs, "an emergency blinks, the still picture with it");
+            IndexedBitmap[] sent = { composed.Still!, composed.Strip! };
+            for (int f = 0; f < 2; f++)
+            {
+                PackedFrame expected = FramePacker.Pack(sent[f]);
+                PackedFrame actual = FramePacker.Pack(shown.Frames[f], (PixelFormat)expected.Header.Format);
+                CollectionAssert.AreEqual(expected.Pixels, actual.Pixels, f == 0 ? "frame 0: the still picture" : "frame 1: the strip");
+                CollectionAssert.AreEqual(expected.Header.Palette, actual.Header.Palette, $"frame {f}: palette");
+            }
+
+            // The board's player, every 40 ms of the first 2 s: columns 0-16 always the still picture; columns 17-63 the
+            // strip at offset floor(t x 25 / 1000) mod S (docs/protocol.md 15.3); all dark in the blink's second half.
+            IndexedBitmap still = composed.Still!;
+            IndexedBitmap strip = composed.Strip!;
+            var player = board.NewPlayer(64, 16);
+            int offsetsSeen = 0;
+            int lastOffset = -1;
+            for (long t = 0; t < 2000; t += 40)
+            {
+                player.Step(t, 0);
+                bool lit = t % 1000 < 500;
+                int offset = (int)(t * 25 / 1000 % strip.Width);
+                for (int y = 0; y < 16; y++)
+                {
+                    for (int x = 0; x < 64; x++)
+                    {
+                        uint colour = !lit ? 0u : x < 17 ? still.ColorAt(x, y) : strip.ColorAt((offset + x - 17) % strip.Width, y);
+                        Assert.AreEqual(colour, (uint)player.Panel.GetPixel(x, y), $"t {t}: ({x}, {y})");
+                    }
+                }
+
+                if (lit && offset != lastOffset)
+                {
+                    offsetsSeen++;
+                    lastOffset = offset;
+                }
+            }
+
+            Assert.IsGreaterThan(20, offsetsSeen, "the text moved while the picture stood still");
         }
 
         [TestMethod]

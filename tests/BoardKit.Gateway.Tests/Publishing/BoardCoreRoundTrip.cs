@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Security.Cryptography;
 using BoardKit.Firmware.Core.Board;
 using BoardKit.Firmware.Core.Crypto;
+using BoardKit.Firmware.Core.Led;
+using BoardKit.Firmware.Core.Playback;
 using BoardKit.Firmware.Core.Security;
 using BoardKit.Firmware.Core.Wire;
 using BoardKit.Gateway.Publishing;
@@ -16,7 +18,7 @@ namespace BoardKit.Gateway.Tests.Publishing
     /// <summary>
     /// One board with a fresh key, and the gateway that signs for it. This file is the ONLY place the publishing tests
     /// use the firmware core's receive path (<see cref="ContentReceiver"/>: Receive, TryGetProgramItem,
-    /// TryDecodeFrame): that API is being reshaped in parallel and is adapted here alone.
+    /// TryDecodeFrame) and its player: that API is being reshaped in parallel and is adapted here alone.
     /// </summary>
     internal sealed class BoardCoreRoundTrip
     {
@@ -62,6 +64,10 @@ namespace BoardKit.Gateway.Tests.Publishing
             byte[] copy = message.AsSpan(0, length).ToArray();
             return board.Receive(copy, copy.Length, 0);
         }
+
+        /// <summary>The board core's player over what this board holds, drawing a <paramref name="width"/> x
+        /// <paramref name="height"/> panel.</summary>
+        public Player NewPlayer(int width, int height) => new(board.Content, new PanelFrame(width, height), BoardName);
 
         /// <summary>Every item of the program the board holds, in play order, frames decoded by the board core.</summary>
         public IReadOnlyList<ShownItem> Shown()

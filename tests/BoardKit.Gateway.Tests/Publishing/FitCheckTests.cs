@@ -231,5 +231,70 @@ namespace BoardKit.Gateway.Tests.Publishing
 
             CollectionAssert.AreEquivalent(new[] { FitLimit.ItemsPerProgram, FitLimit.StripWidth, FitLimit.FrameHeight }, limits);
         }
+
+        /// <summary>A scroll beside a still picture (wire layout 3): a still frame of <paramref name="stillWidth"/> and a
+        /// strip of <paramref name="stripWidth"/>, both <paramref name="height"/> tall, 2 colours each.</summary>
+        private static BulletinItem StillBesideStrip(int stillWidth, int stripWidth, int height, PlaySettings? settings = null) =>
+            new(new RenderResult
+            {
+                Mode = RenderMode.Scroll,
+                Still = new IndexedBitmap(stillWidth, height, new uint[] { 0x000000, 0xFF0000 }),
+                Strip = new IndexedBitmap(stripWidth, height, Amber),
+            }, settings ?? PlaySettings.Default);
+
+        [TestMethod]
+        public void CheckProgram_StillBesideStrip_OkAndTheComposerWritesLayout3()
+        {
+            var items = new[] { StillBesideStrip(17, 700, 16), Static(64, 16) };
+
+            FitReport report = FitCheck.CheckProgram(items);
+
+            Assert.IsTrue(report.Ok, string.Join(" | ", report.Problems));
+            var board = new BoardCoreRoundTrip();
+            (int verdict, int length) = board.Publish(items, 1);
+            Assert.AreEqual(WireError.None, verdict);
+            Assert.AreEqual(report.MessageBytes, length);
+            ShownItem shown = board.Shown()[0];
+            Assert.AreEqual(ProgramItem.LayoutScrollBesideStill, shown.Layout);
+            Assert.AreEqual(PlaySettings.Default.ScrollSpeed, shown.ScrollSpeed);
+            Assert.AreEqual(17, shown.Frames[0].Width, "frame 0: the still picture");
+            Assert.AreEqual(700, shown.Frames[1].Width, "frame 1: the strip");
+        }
+
+        [TestMethod]
+        public void CheckProgram_StillPictureWiderThan504_NamesFrameWidthAndTheWindow()
+        {
+            FitProblem problem = FitCheck.CheckProgram(new[] { StillBesideStrip(505, 100, 16) }).Problems.Single();
+
+            Assert.AreEqual(FitLimit.FrameWidth, problem.Limit);
+            Assert.AreEqual(505L, problem.Actual);
+            Assert.AreEqual(504L, problem.Maximum);
+            StringAssert.Contains(problem.Message, "Item 1: its still picture is 505 px wide");
+            StringAssert.Contains(problem.Message, "a scroll window of at least 8 px: cut 1 px");
+            Assert.IsTrue(FitCheck.CheckProgram(new[] { StillBesideStrip(504, 100, 16) }).Ok);
+        }
+
+        [TestMethod]
+        public void CheckProgram_StillAndStripOverTheFrameBufferTogether_NamesBytesAndStripColumns()
+        {
+            // Still 8x32 Mono1 = 32 bytes, strip 4094x32 Mono1 = 16,376 bytes: 16,408 together, 24 bytes = 6 strip columns too many.
+            FitProblem problem = FitCheck.CheckProgram(new[] { StillBesideStrip(8, 4094, 32) }).Problems.Single();
+
+            Assert.AreEqual(FitLimit.RawFrameBytes, problem.Limit);
+            Assert.AreEqual(16408L, problem.Actual);
+            Assert.AreEqual(24L, problem.Excess);
+            StringAssert.Contains(problem.Message, "cut 24 bytes (6 px of the strip's width)");
+            Assert.IsTrue(FitCheck.CheckProgram(new[] { StillBesideStrip(8, 4088, 32) }).Ok, "6 px narrower fits");
+            Assert.IsTrue(FitCheck.CheckProgram(new[] { Scroll(4094, 32) }).Ok, "the strip alone fits a scroll item");
+        }
+
+        [TestMethod]
+        public void CheckProgram_StillBesideStripSpeedZero_NamesSetting()
+        {
+            FitProblem problem = FitCheck.CheckProgram(new[] { StillBesideStrip(17, 100, 16, PlaySettings.Default with { ScrollSpeed = 0 }) }).Problems.Single();
+
+            Assert.AreEqual(FitLimit.Settings, problem.Limit);
+            StringAssert.Contains(problem.Message, "scroll speed 0 px/s");
+        }
     }
 }
